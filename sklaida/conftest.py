@@ -1,0 +1,46 @@
+"""Fixtures every app's tests share: the demo personas and signed-in clients."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from sklaida.core import demo
+from sklaida.core.models import User
+
+# The fixed "today" of tests that need one: the day the project started.
+TODAY = datetime.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages() -> None:
+    """Tests read the Lithuanian catalogues, so compile them once per run."""
+    call_command("compilemessages", ignore=[".venv", "node_modules"], verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings, tmp_path) -> None:
+    """Fast password hashing, and uploaded files in a folder of the test's own."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def personas(db) -> dict[str, User]:
+    """The demo data with its five personas (vadove, specialiste, teritorija, stebetojas, admin)."""
+    return demo.load_demo(today=TODAY)
+
+
+@pytest.fixture
+def client_as(personas):
+    """`client_as("vadove")` gives a test client signed in as that persona."""
+
+    def signed_in(username: str) -> Client:
+        client = Client()
+        client.force_login(personas[username])
+        return client
+
+    return signed_in

@@ -1,0 +1,90 @@
+"""Django admin for reference data and users (the admin role's screens)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sklaida.core.models import Attachment, Comment, Library, Space, SpaceEquipment, Task, User
+
+admin.site.site_header = _("Sklaida administration")
+admin.site.site_title = _("Sklaida")
+admin.site.index_title = _("Users, settings and reference data")
+
+
+class SpaceInline(admin.TabularInline):
+    model = Space
+    extra = 0
+    fields = ["name", "capacity", "floor", "step_free_access", "is_active"]
+
+
+@admin.register(Library)
+class LibraryAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "municipality", "email", "phone", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name", "municipality"]
+    inlines = [SpaceInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Space)
+class SpaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "library", "capacity", "floor", "step_free_access", "is_active"]
+    list_filter = ["library", "step_free_access", "is_active", "equipment"]
+    search_fields = ["name", "library__name"]
+    filter_horizontal = ["equipment"]
+    list_select_related = ["library"]
+
+
+@admin.register(SpaceEquipment)
+class SpaceEquipmentAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ["title", "owner", "due_date", "status", "library"]
+    list_filter = ["status", "library"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "due_date"
+    list_select_related = ["owner", "library"]
+    raw_id_fields = ["owner", "created_by"]
+    readonly_fields = ["content_type", "object_id", "completed_at", "created_at", "updated_at"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "author", "content_type", "created_at"]
+    list_select_related = ["author", "content_type"]
+    readonly_fields = ["content_type", "object_id", "author", "created_at"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "mime_type", "size", "uploaded_by", "created_at"]
+    list_select_related = ["uploaded_by"]
+    readonly_fields = [
+        "content_type",
+        "object_id",
+        "file",
+        "original_name",
+        "size",
+        "mime_type",
+        "uploaded_by",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        # Files come in through the object's page, where their content is checked.
+        return False
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "email", "library", "is_active"]
+    list_filter = ["groups", "library", "is_active", "is_staff"]
+    list_select_related = ["library"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("Sklaida"), {"fields": ["library", "language"]}),
+    ]

@@ -1,0 +1,88 @@
+"""Forms of the core screens; every message a person sees is in their language."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sklaida.core.models import Library, Task, User
+from sklaida.core.selectors import TASK_SCOPES, assignable_users
+from sklaida.core.validators import ALLOWED_EXTENSIONS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "description", "owner", "due_date", "library", "tags"]
+        widgets = {
+            "due_date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"tags": _("Separate tags with commas.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = assignable_users()
+        self.fields["library"].queryset = Library.objects.filter(is_active=True)
+
+    def clean_due_date(self):
+        due_date = self.cleaned_data.get("due_date")
+        is_new = self.instance.pk is None
+        changed = "due_date" in self.changed_data
+        if due_date and (is_new or changed) and due_date < timezone.localdate():
+            raise forms.ValidationError(_("The due date has already passed."))
+        return due_date
+
+
+class TaskFilterForm(forms.Form):
+    scope = forms.ChoiceField(
+        label=_("Whose"),
+        choices=[(TASK_SCOPES[0], _("Mine")), (TASK_SCOPES[1], _("Everyone's"))],
+        required=False,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Any")), ("open", _("Not finished")), *Task.Status.choices],
+        required=False,
+    )
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class TaskStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Task.Status.choices)
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AttachmentForm(forms.Form):
+    """The file's size and content are checked by services.add_attachment."""
+
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("Allowed types: %(types)s; up to %(size)s.") % {
+            "types": ", ".join(ALLOWED_EXTENSIONS),
+            "size": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
+        }
+        self.fields["file"].widget.attrs["accept"] = ",".join(ALLOWED_EXTENSIONS)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "language"]

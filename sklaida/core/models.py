@@ -1,0 +1,269 @@
+"""Core data every area shares: libraries, spaces, users, tasks, comments, attachments."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from sklaida.core.municipalities import MUNICIPALITY_CHOICES
+
+
+class Library(models.Model):
+    """The county library or one of the county's municipal (territory) libraries."""
+
+    class Kind(models.TextChoices):
+        COUNTY = "county", _("County library")
+        TERRITORY = "territory", _("Territory library")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.TERRITORY)
+    municipality = models.CharField(_("municipality"), max_length=64, choices=MUNICIPALITY_CHOICES)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    # Territory specialists see the rows whose library is their own (core.permissions).
+    scope_library_field = "pk"
+
+    class Meta:
+        verbose_name = _("library")
+        verbose_name_plural = _("libraries")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(kind="county"),
+                name="core_library_single_county_library",
+                violation_error_message=_("There can be only one county library."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:library_detail", args=[self.pk])
+
+
+class SpaceEquipment(models.Model):
+    """Fixed equipment or a facility of a space: projector, sound system, hearing loop …"""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("space equipment")
+        verbose_name_plural = _("space equipment")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Space(models.Model):
+    """A room or area of a library where events, exhibitions and tours take place."""
+
+    library = models.ForeignKey(
+        Library, verbose_name=_("library"), on_delete=models.PROTECT, related_name="spaces"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    capacity = models.PositiveIntegerField(_("capacity"), help_text=_("Seated visitors."))
+    floor = models.CharField(_("floor"), max_length=40, blank=True)
+    equipment = models.ManyToManyField(
+        SpaceEquipment, verbose_name=_("equipment"), blank=True, related_name="spaces"
+    )
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    scope_library_field = "library"
+
+    class Meta:
+        verbose_name = _("space")
+        verbose_name_plural = _("spaces")
+        ordering = ["library", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["library", "name"], name="core_space_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person who signs in: department staff, territory specialists, viewers, admins."""
+
+    library = models.ForeignKey(
+        Library,
+        verbose_name=_("library"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text=_("The library whose data a territory specialist may see."),
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["first_name", "last_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class AttachedToObject(models.Model):
+    """Fields for a row that hangs on any other object (a task, comment or attachment)."""
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        abstract = True
+
+
+class Task(AttachedToObject):
+    """Something a person must do by a date, optionally about another object."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To do")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(
+        User, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="tasks"
+    )
+    created_by = models.ForeignKey(
+        User,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    library = models.ForeignKey(
+        Library,
+        verbose_name=_("library"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        help_text=_("Set when the task concerns one library's work."),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.OPEN)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    reminded_on = models.DateField(_("last reminder"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    tags = TaggableManager(_("tags"), blank=True)
+
+    scope_library_field = "library"
+    scope_owner_field = "owner"
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = [models.F("due_date").asc(nulls_last=True), "pk"]
+        indexes = [
+            models.Index(fields=["owner", "status", "due_date"], name="core_task_owner_due"),
+            models.Index(fields=["status", "due_date"], name="core_task_status_due"),
+            models.Index(fields=["content_type", "object_id"], name="core_task_target"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:task_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+
+class Comment(AttachedToObject):
+    """A remark a colleague leaves on an object."""
+
+    author = models.ForeignKey(
+        User, verbose_name=_("author"), on_delete=models.PROTECT, related_name="comments"
+    )
+    body = models.TextField(_("comment"), max_length=5000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="core_comment_target")]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+def attachment_upload_to(instance: Attachment, filename: str) -> str:
+    # Stored under a random name: the original one is kept in the row, never trusted on disk.
+    return f"attachments/{instance.created_at:%Y/%m}/{uuid4().hex}"
+
+
+class Attachment(AttachedToObject):
+    """A file attached to an object; its type is checked by content, not by name."""
+
+    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    mime_type = models.CharField(_("file type"), max_length=120)
+    uploaded_by = models.ForeignKey(
+        User, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="core_attachment_target")
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:attachment_download", args=[self.pk])
+
+
+class Heartbeat(models.Model):
+    """When a background process last proved it is alive (shown by /healthz)."""
+
+    name = models.CharField(max_length=40, unique=True)
+    beat_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self) -> str:
+        return self.name

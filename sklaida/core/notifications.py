@@ -1,0 +1,72 @@
+"""E-mails to people about their work, written in each recipient's language.
+
+Messages are rendered now and handed to the background `send_email` job once the
+surrounding transaction commits, so nothing is sent for a change that was rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+if TYPE_CHECKING:
+    from sklaida.core.models import Comment, Task, User
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def send_to_user(*, recipient: User, template: str, context: dict[str, Any]) -> None:
+    """Render `core/email/<template>.txt` and its `_subject.txt` for one person and queue it."""
+    from sklaida.core.tasks import send_email
+
+    if not recipient.email:
+        return
+    context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
+    with translation.override(recipient.language):
+        subject = render_to_string(f"core/email/{template}_subject.txt", context)
+        body = render_to_string(f"core/email/{template}.txt", context)
+    transaction.on_commit(
+        partial(
+            send_email.enqueue, to=[recipient.email], subject=" ".join(subject.split()), body=body
+        )
+    )
+
+
+def task_assigned(*, task: Task) -> None:
+    send_to_user(
+        recipient=task.owner,
+        template="task_assigned",
+        context={"task": task, "task_url": absolute_url(task.get_absolute_url())},
+    )
+
+
+def comment_added(*, comment: Comment, recipient: User) -> None:
+    send_to_user(
+        recipient=recipient,
+        template="comment_added",
+        context={
+            "comment": comment,
+            "target": comment.target,
+            "target_url": absolute_url(comment.target.get_absolute_url()),
+        },
+    )
+
+
+def tasks_due(*, recipient: User, tasks: list[Task], today: datetime.date) -> None:
+    send_to_user(
+        recipient=recipient,
+        template="tasks_due",
+        context={
+            "tasks": [(task, absolute_url(task.get_absolute_url())) for task in tasks],
+            "today": today,
+            "dashboard_url": absolute_url("/"),
+        },
+    )

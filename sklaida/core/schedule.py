@@ -1,0 +1,7 @@
+"""The core's periodic jobs (see core.scheduling)."""
+
+from sklaida.core import tasks
+from sklaida.core.scheduling import PeriodicJob, register
+
+register(PeriodicJob("worker-heartbeat", "* * * * *", tasks.record_worker_heartbeat))
+register(PeriodicJob("task-reminders", "0 7 * * *", tasks.send_task_reminders))

@@ -1,0 +1,52 @@
+"""Template helpers shared by every app's templates."""
+
+from __future__ import annotations
+
+from django import forms, template
+from django.forms.boundfield import BoundField
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.filter
+def bootstrap(field: BoundField) -> SafeString:
+    """Render a form field's widget with Bootstrap classes and its errors announced."""
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select) and not isinstance(widget, forms.RadioSelect):
+        css = "form-select"
+    else:
+        css = "form-control"
+    attrs = {"class": f"{css} is-invalid" if field.errors else css}
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def changeable_by(obj, user) -> bool:
+    """`{% if task|changeable_by:user %}`: the permission layer's verdict, no query."""
+    from sklaida.core.permissions import can_change
+
+    return can_change(user, obj)
+
+
+@register.filter
+def audit_action(entry) -> str:
+    """What an audit-log entry did, in words: created, changed, deleted."""
+    from django.utils.translation import gettext
+
+    words = {
+        0: gettext("Created"),
+        1: gettext("Changed"),
+        2: gettext("Deleted"),
+        3: gettext("Viewed"),
+    }
+    return words.get(entry.action, "")

@@ -1,0 +1,240 @@
+"""Every URL pattern, requested as every role, is allowed or denied exactly as declared here.
+
+A new URL without a row in `EXPECTED_ACCESS` fails `test_every_url_has_a_declared_rule`;
+add its row (who may use it, with which method and arguments) in the same change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from sklaida.core import services
+from sklaida.core.models import Library, Task
+
+ANONYMOUS = "anonymous"
+PERSONAS = ("vadove", "specialiste", "teritorija", "stebetojas", "admin")
+EVERYONE = frozenset({ANONYMOUS, *PERSONAS})
+SIGNED_IN = frozenset(PERSONAS)
+DEPARTMENT = frozenset({"vadove", "specialiste", "stebetojas"})
+DEPARTMENT_WORKERS = frozenset({"vadove", "specialiste"})
+ADMIN_ONLY = frozenset({"admin"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    allowed: frozenset[str]
+    method: str = "GET"
+    # Builds the URL arguments from the demo data; called afresh for every request,
+    # so a request that deletes something gets its own object.
+    kwargs: Callable[[dict], dict] = field(default=lambda data: {})
+    query: str = ""
+    data: Callable[[dict], dict] = field(default=lambda data: {})
+
+
+def territory_task(data: dict) -> Task:
+    """A task of the territory specialist, in her library: the department sees it too."""
+    return Task.objects.get(owner=data["teritorija"], library__isnull=False)
+
+
+def _attachment_on_territory_task(data: dict) -> dict:
+    attachment = services.add_attachment(
+        target=territory_task(data),
+        uploaded_by=data["vadove"],
+        file=SimpleUploadedFile("planas.txt", "Renginių planas".encode(), "text/plain"),
+    )
+    return {"pk": attachment.pk}
+
+
+def _on_territory_task(data: dict) -> dict:
+    task = territory_task(data)
+    return {
+        "content_type_id": ContentType.objects.get_for_model(Task).pk,
+        "object_id": task.pk,
+    }
+
+
+EXPECTED_ACCESS: dict[str, Rule] = {
+    "login": Rule(EVERYONE),
+    "logout": Rule(SIGNED_IN, method="POST"),
+    "password_reset": Rule(EVERYONE),
+    "password_reset_done": Rule(EVERYONE),
+    "password_reset_confirm": Rule(
+        EVERYONE, kwargs=lambda data: {"uidb64": "MQ", "token": "set-password"}
+    ),
+    "password_reset_complete": Rule(EVERYONE),
+    "password_change": Rule(SIGNED_IN),
+    "password_change_done": Rule(SIGNED_IN),
+    "set_language": Rule(EVERYONE, method="POST", data=lambda data: {"language": "lt"}),
+    "healthz": Rule(EVERYONE),
+    "core:dashboard": Rule(SIGNED_IN),
+    "core:profile": Rule(SIGNED_IN),
+    "core:task_list": Rule(SIGNED_IN),
+    "core:task_create": Rule(DEPARTMENT_WORKERS),
+    "core:task_detail": Rule(
+        DEPARTMENT | {"teritorija"}, kwargs=lambda data: {"pk": territory_task(data).pk}
+    ),
+    "core:task_update": Rule(
+        DEPARTMENT_WORKERS, kwargs=lambda data: {"pk": territory_task(data).pk}
+    ),
+    "core:task_status": Rule(
+        DEPARTMENT_WORKERS | {"teritorija"},
+        method="POST",
+        kwargs=lambda data: {"pk": territory_task(data).pk},
+        data=lambda data: {"status": "in_progress"},
+    ),
+    "core:comment_create": Rule(
+        DEPARTMENT_WORKERS | {"teritorija"},
+        method="POST",
+        kwargs=_on_territory_task,
+        data=lambda data: {"body": "Pastaba"},
+    ),
+    "core:attachment_create": Rule(
+        DEPARTMENT_WORKERS | {"teritorija"}, method="POST", kwargs=_on_territory_task
+    ),
+    "core:attachment_download": Rule(
+        DEPARTMENT | {"teritorija"}, kwargs=_attachment_on_territory_task
+    ),
+    "core:attachment_delete": Rule(
+        DEPARTMENT_WORKERS | {"teritorija"}, method="POST", kwargs=_attachment_on_territory_task
+    ),
+    "core:library_list": Rule(DEPARTMENT | {"teritorija"}),
+    "core:library_detail": Rule(
+        DEPARTMENT | {"teritorija"},
+        kwargs=lambda data: {"pk": data["teritorija"].library_id},
+    ),
+}
+
+NOBODY = frozenset()
+
+# Django admin: only the admin role, apart from its sign-in page and the records that
+# nobody may add or delete by hand (files come through their object's page; the audit
+# log and job results are written by the system).
+ADMIN_EXCEPTIONS: dict[str, Rule] = {
+    "admin:login": Rule(EVERYONE),
+    "admin:logout": Rule(SIGNED_IN, method="POST"),
+    "admin:autocomplete": Rule(
+        ADMIN_ONLY, query="app_label=core&model_name=space&field_name=library"
+    ),
+    "admin:core_attachment_add": Rule(NOBODY),
+    "admin:auditlog_logentry_add": Rule(NOBODY),
+    "admin:auditlog_logentry_delete": Rule(NOBODY, kwargs=lambda data: {"object_id": "1"}),
+    "admin:django_tasks_database_dbtaskresult_add": Rule(NOBODY),
+    "admin:django_tasks_database_dbtaskresult_delete": Rule(
+        NOBODY, kwargs=lambda data: {"object_id": "1"}
+    ),
+}
+
+
+def _admin_model(view: Callable):
+    """The model an admin view serves, through the decorators that wrap the view."""
+    while view is not None:
+        model_admin = getattr(view, "model_admin", None) or getattr(view, "__self__", None)
+        if model_admin is not None:
+            return model_admin.model
+        view = getattr(view, "__wrapped__", None)
+    raise LookupError("not a model admin view")
+
+
+def _admin_kwargs(view: Callable, route: str) -> Callable[[dict], dict]:
+    """Arguments for an admin URL: an existing row of its model where there is one."""
+
+    def build(data: dict) -> dict:
+        kwargs = {}
+        if "app_label" in route:
+            kwargs["app_label"] = "core"
+        if "content_type_id" in route:
+            kwargs.update(_on_territory_task(data))
+        elif "object_id" in route or "<id>" in route:
+            model = _admin_model(view)
+            first = model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+            kwargs["object_id" if "object_id" in route else "id"] = str(first or 0)
+        return kwargs
+
+    return build
+
+
+def url_patterns(
+    resolvers: list | None = None, namespace: str = "", prefix: str = ""
+) -> Iterator[tuple[str | None, str, str, Callable]]:
+    """(qualified name, namespace, route, view) of every pattern the project serves."""
+    for entry in resolvers if resolvers is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = (
+                f"{namespace}:{entry.namespace}"
+                if entry.namespace and namespace
+                else (entry.namespace or namespace)
+            )
+            yield from url_patterns(entry.url_patterns, inner, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield name, namespace, prefix + str(entry.pattern), entry.callback
+
+
+def rule_for(name: str | None, namespace: str, route: str, view: Callable) -> Rule | None:
+    if name in EXPECTED_ACCESS:
+        return EXPECTED_ACCESS[name]
+    if namespace == "admin" and name:
+        return ADMIN_EXCEPTIONS.get(name) or Rule(ADMIN_ONLY, kwargs=_admin_kwargs(view, route))
+    return None
+
+
+def test_every_url_has_a_declared_rule():
+    undeclared = [
+        f"{name or '(unnamed)'} at /{route}"
+        for name, namespace, route, view in url_patterns()
+        # The admin's unnamed catch-all only redirects to its sign-in page.
+        if rule_for(name, namespace, route, view) is None
+        and not (namespace == "admin" and not name)
+    ]
+    assert undeclared == [], "Declare who may use these URLs in EXPECTED_ACCESS"
+
+
+def outcome(response) -> str:
+    """How a request ended, as a person would see it."""
+    if response.status_code >= 500 or response.status_code == 405:
+        return f"error {response.status_code}"
+    if response.status_code in (403, 404):
+        return "denied"
+    if response.status_code in (301, 302):
+        location = urlsplit(response["Location"])
+        sign_in_pages = {reverse("login"), reverse("admin:login")}
+        if location.path in sign_in_pages and "next=" in location.query:
+            return "denied"
+    return "allowed"
+
+
+def test_each_role_reaches_exactly_the_urls_declared_for_it(personas):
+    clients = {ANONYMOUS: Client()}
+    for username in PERSONAS:
+        clients[username] = Client()
+        clients[username].force_login(personas[username])
+    assert Library.objects.count() > 1, "the demo has libraries to scope"
+
+    mismatches = []
+    for name, namespace, route, view in url_patterns():
+        rule = rule_for(name, namespace, route, view)
+        if rule is None:
+            continue
+        for role, client in clients.items():
+            url = reverse(name, kwargs=rule.kwargs(personas))
+            if rule.query:
+                url += "?" + rule.query
+            if rule.method == "POST":
+                response = client.post(url, rule.data(personas))
+            else:
+                response = client.get(url, rule.data(personas))
+            expected = "allowed" if role in rule.allowed else "denied"
+            actual = outcome(response)
+            response.close()
+            if actual != expected:
+                mismatches.append(f"{role} {rule.method} {name}: expected {expected}, got {actual}")
+            if role != ANONYMOUS and name in {"logout", "admin:logout"}:
+                client.force_login(personas[role])
+    assert not mismatches, "\n".join(mismatches)

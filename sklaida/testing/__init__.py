@@ -1,0 +1,1 @@
+"""Helpers shared by every app's tests (browser driving, accessibility checks)."""

@@ -1,0 +1,55 @@
+"""Sklaida URLs. Every view needs a signed-in user unless it says `login_not_required`."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from sklaida.core.forms_auth import QueuedPasswordResetForm, SignInForm
+from sklaida.core.health import healthz
+
+urlpatterns = [
+    path(
+        "prisijungti/",
+        auth_views.LoginView.as_view(
+            authentication_form=SignInForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("atsijungti/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "slaptazodis/priminti/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
+    path(
+        "slaptazodis/priminti/issiusta/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "slaptazodis/naujas/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "slaptazodis/naujas/pakeistas/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "profilis/slaptazodis/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "profilis/slaptazodis/pakeistas/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("kalba/", login_not_required(set_language), name="set_language"),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("", include("sklaida.core.urls")),
+]
