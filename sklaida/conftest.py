@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
+from django.core.signals import setting_changed
 from django.test import Client
 
 from sklaida.core import demo
@@ -17,8 +19,18 @@ TODAY = datetime.date(2026, 11, 25)
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_messages() -> None:
-    """Tests read the Lithuanian catalogues, so compile them once per run."""
+    """Tests read the Lithuanian catalogues, so compile them once per run.
+
+    Django read the catalogues while it started, before this ran; announcing the change
+    of LOCALE_PATHS makes it drop what it cached and read the fresh ones.
+    """
     call_command("compilemessages", ignore=[".venv", "node_modules"], verbosity=0)
+    setting_changed.send(
+        sender=django_settings.__class__,
+        setting="LOCALE_PATHS",
+        value=django_settings.LOCALE_PATHS,
+        enter=False,
+    )
 
 
 @pytest.fixture(autouse=True)
