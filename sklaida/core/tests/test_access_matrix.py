@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -210,6 +212,16 @@ def outcome(response) -> str:
     return "allowed"
 
 
+def close_streamed_file(response) -> None:
+    """Close a downloaded file as a WSGI server would, keeping the test's connection."""
+    if response.streaming:
+        request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            request_finished.connect(close_old_connections)
+
+
 def test_each_role_reaches_exactly_the_urls_declared_for_it(personas):
     clients = {ANONYMOUS: Client()}
     for username in PERSONAS:
@@ -232,7 +244,7 @@ def test_each_role_reaches_exactly_the_urls_declared_for_it(personas):
                 response = client.get(url, rule.data(personas))
             expected = "allowed" if role in rule.allowed else "denied"
             actual = outcome(response)
-            response.close()
+            close_streamed_file(response)
             if actual != expected:
                 mismatches.append(f"{role} {rule.method} {name}: expected {expected}, got {actual}")
             if role != ANONYMOUS and name in {"logout", "admin:logout"}:
