@@ -1,17 +1,20 @@
 """Lithuanian demo data: Šiauliai county's libraries, their spaces, the demo personas, tasks.
 
 Used by `manage.py demo` (and by the tests, which rely on the same personas). Every
-function is idempotent: running it twice changes nothing the second time.
+function is idempotent: running it twice changes nothing the second time. Other apps add
+their demo data from their own `demo.py` with `register(...)`; it runs after the core's.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditlog.context import set_actor
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
 from django.utils import timezone
 
 from sklaida.core import services
@@ -386,10 +389,32 @@ def create_tasks(
                 )
 
 
+@dataclass(frozen=True)
+class DemoWorld:
+    """What the core's demo made, for the demo data of other apps to build on."""
+
+    users: dict[str, User]
+    libraries: dict[str, Library]
+    today: datetime.date
+
+
+_app_loaders: dict[str, Callable[[DemoWorld], None]] = {}
+
+
+def register(name: str, loader: Callable[[DemoWorld], None]) -> None:
+    """Let an app add its demo data (idempotently) after the core's."""
+    _app_loaders[name] = loader
+
+
 @transaction.atomic
 def load_demo(*, today: datetime.date | None = None) -> dict[str, User]:
     """Create (or complete) the demo data; returns the personas by user name."""
     libraries = create_libraries()
     users = create_personas(libraries)
-    create_tasks(users, libraries, today or timezone.localdate())
+    today = today or timezone.localdate()
+    create_tasks(users, libraries, today)
+    autodiscover_modules("demo")
+    world = DemoWorld(users=users, libraries=libraries, today=today)
+    for loader in _app_loaders.values():
+        loader(world)
     return users
