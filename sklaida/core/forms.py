@@ -47,7 +47,11 @@ class TaskForm(forms.ModelForm):
 class TaskFilterForm(forms.Form):
     scope = forms.ChoiceField(
         label=_("Whose"),
-        choices=[(TASK_SCOPES[0], _("Mine")), (TASK_SCOPES[1], _("Everyone's"))],
+        choices=[
+            (TASK_SCOPES[0], _("Mine")),
+            (TASK_SCOPES[1], _("Assigned by me to others")),
+            (TASK_SCOPES[2], _("Everyone's")),
+        ],
         required=False,
     )
     status = forms.ChoiceField(

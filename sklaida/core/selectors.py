@@ -33,32 +33,43 @@ class MyWork:
     later: list[Task] = field(default_factory=list)
     undated: list[Task] = field(default_factory=list)
     assigned_to_others: list[Task] = field(default_factory=list)
+    # The long sections list only the nearest few; the task list has the rest.
+    later_count: int = 0
+    assigned_to_others_count: int = 0
 
     @property
     def open_count(self) -> int:
-        return len(self.overdue) + len(self.this_week) + len(self.later) + len(self.undated)
+        return len(self.overdue) + len(self.this_week) + self.later_count + len(self.undated)
+
+
+MY_WORK_SHOWN = 10
 
 
 def my_work(*, user: User, today: datetime.date) -> MyWork:
     work = MyWork(today=today)
     sunday = end_of_week(today)
     open_tasks = Task.objects.filter(status__in=Task.OPEN_STATUSES)
-    for task in _task_rows(open_tasks.filter(owner=user)):
+    mine = open_tasks.filter(owner=user)
+    for task in _task_rows(mine.filter(Q(due_date__isnull=True) | Q(due_date__lte=sunday))):
         if task.due_date is None:
             work.undated.append(task)
         elif task.due_date < today:
             work.overdue.append(task)
-        elif task.due_date <= sunday:
-            work.this_week.append(task)
         else:
-            work.later.append(task)
-    work.assigned_to_others = list(
-        _task_rows(open_tasks.filter(created_by=user).exclude(owner=user))
+            work.this_week.append(task)
+    work.later, work.later_count = _first_and_count(mine.filter(due_date__gt=sunday))
+    work.assigned_to_others, work.assigned_to_others_count = _first_and_count(
+        open_tasks.filter(created_by=user).exclude(owner=user)
     )
     return work
 
 
-TASK_SCOPES = ("mine", "all")
+def _first_and_count(tasks: QuerySet[Task]) -> tuple[list[Task], int]:
+    """The first MY_WORK_SHOWN tasks, and how many there are in all."""
+    return list(_task_rows(tasks)[:MY_WORK_SHOWN]), tasks.count()
+
+
+TASK_SCOPES = ("mine", "assigned_by_me", "all")
 
 
 def task_list(
@@ -67,6 +78,8 @@ def task_list(
     tasks = visible_to(user, Task.objects.all())
     if scope == "mine":
         tasks = tasks.filter(owner=user)
+    elif scope == "assigned_by_me":
+        tasks = tasks.filter(created_by=user).exclude(owner=user)
     if status == "open":
         tasks = tasks.filter(status__in=Task.OPEN_STATUSES)
     elif status:

@@ -180,11 +180,14 @@ def test_owners_get_one_reminder_a_day_for_due_and_overdue_tasks(
 def test_my_work_page_makes_the_same_number_of_queries_for_few_and_many_tasks(client_as, personas):
     client = client_as("specialiste")
     library = personas["teritorija"].library
-    TaskFactory(owner=personas["specialiste"], due_date=days(1), target=library)
+    for due in (days(-1), days(1), days(20), None):
+        TaskFactory(owner=personas["specialiste"], due_date=due, target=library)
+    TaskFactory(owner=personas["vadove"], created_by=personas["specialiste"], target=library)
     few = queries_to_render(client, "/")
     for n in range(30):
-        TaskFactory(owner=personas["specialiste"], due_date=days(n % 10), target=library)
+        TaskFactory(owner=personas["specialiste"], due_date=days(n - 5), target=library)
         TaskFactory(owner=personas["specialiste"], created_by=personas["specialiste"])
+        TaskFactory(owner=personas["vadove"], created_by=personas["specialiste"], target=library)
 
     assert queries_to_render(client, "/") == few
 
@@ -199,3 +202,28 @@ def test_task_list_makes_the_same_number_of_queries_for_few_and_many_tasks(clien
         )
 
     assert queries_to_render(client, "/uzduotys/", {"scope": "all"}) == few
+
+
+def test_my_work_lists_the_nearest_later_tasks_and_links_to_the_rest(client, db):
+    colleague = UserFactory(role="specialist")
+    for n in range(12):
+        TaskFactory(owner=colleague, title=f"Vėlesnė {n:02}", due_date=days(30 + n))
+    client.force_login(colleague)
+
+    page = client.get("/").content.decode()
+
+    assert "Vėlesnė 09" in page
+    assert "Vėlesnė 10" not in page
+    assert "Rodyti visas 12 vėlesnių užduočių" in page
+
+
+def test_the_task_list_shows_what_i_assigned_to_others(client_as, personas):
+    TaskFactory(
+        title="Paskirta Ievai", owner=personas["specialiste"], created_by=personas["vadove"]
+    )
+    TaskFactory(title="Mano pačios", owner=personas["vadove"], created_by=personas["vadove"])
+
+    page = client_as("vadove").get("/uzduotys/", {"scope": "assigned_by_me"}).content.decode()
+
+    assert "Paskirta Ievai" in page
+    assert "Mano pačios" not in page
