@@ -65,7 +65,8 @@ def main() -> None:
                 started = time.perf_counter()
                 response = client.get(url)
                 timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
+            if response.status_code != 200:
+                sys.exit(f"{url} answered {response.status_code}")
         print(
             f"{url:32} {len(queries):>8} {statistics.median(timings):>10.1f} {max(timings):>8.1f}"
         )

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from auditlog.context import set_actor
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils.module_loading import autodiscover_modules
 from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
 
 from sklaida.core import services
 from sklaida.core.models import Library, Space, SpaceEquipment, Task, User
