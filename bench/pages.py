@@ -18,6 +18,8 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sklaida.settings")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("EMAIL_URL", "dummymail://")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ["DEBUG"] = "1"
 
 import django  # noqa: E402
