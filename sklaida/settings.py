@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "taggit",
     "auditlog",
+    "django_countries",
+    "sklaida.contacts",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,9 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "auth.permission",
     "django_tasks_database",
     "core.heartbeat",
+    # Work files and bookkeeping, not domain data (an import's preview holds personal data).
+    "contacts.personimport",
+    "contacts.duplicatecandidate",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("last_login",)
 AUDITLOG_MASK_TRACKING_FIELDS = ("password",)

@@ -51,5 +51,6 @@ urlpatterns = [
     path("kalba/", login_not_required(set_language), name="set_language"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("kontaktai/", include("sklaida.contacts.urls")),
     path("", include("sklaida.core.urls")),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.core.models import Library, Task, User
 from sklaida.core.selectors import TASK_SCOPES, assignable_users
 from sklaida.core.validators import ALLOWED_EXTENSIONS
+
+
+def with_https_urls(model_field, **kwargs) -> forms.Field | None:
+    """ModelForm `formfield_callback`: a web address typed without a scheme gets https://."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
 
 
 class DateInput(forms.DateInput):

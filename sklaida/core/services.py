@@ -52,7 +52,7 @@ def library_of(target: models.Model | None) -> Library | None:
 
 def create_task(
     *,
-    actor: User,
+    actor: User | None,
     title: str,
     owner: User,
     due_date: datetime.date | None = None,
@@ -61,8 +61,11 @@ def create_task(
     library: Library | None = None,
     tags: Iterable[str] = (),
 ) -> Task:
-    """Create a task; its owner is told by e-mail unless they created it themselves."""
-    if not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
+    """Create a task; its owner is told by e-mail unless they created it themselves.
+
+    `actor` None means Sklaida itself raises the task (a reminder of an ending agreement …).
+    """
+    if actor is not None and not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
         raise PermissionDenied
     with transaction.atomic():
         task = Task(

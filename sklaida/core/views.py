@@ -36,6 +36,16 @@ from sklaida.core.registry import is_discussable
 TASKS_PER_PAGE = 50
 
 
+def paginated(request: HttpRequest, items, *, per_page: int) -> dict:
+    """The `page` of items the request asks for, and its query string for the page links."""
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return {
+        "page": Paginator(items, per_page).get_page(request.GET.get("page")),
+        "query_without_page": query_without_page.urlencode(),
+    }
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     work = selectors.my_work(user=request.user, today=timezone.localdate())
     return render(request, "core/dashboard.html", {"work": work})
@@ -48,7 +58,17 @@ def profile(request: HttpRequest) -> HttpResponse:
         translation.activate(user.language)
         messages.success(request, _("Your profile has been saved."))
         response = redirect("core:profile")
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
+        # The same cookie Django's language switch sets (Secure in production, same path).
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
         return response
     return render(request, "core/profile.html", {"form": form})
 
@@ -62,16 +82,12 @@ def task_list(request: HttpRequest) -> HttpResponse:
         status=criteria.get("status", ""),
         query=criteria.get("q", ""),
     )
-    page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("page"))
-    query_without_page = request.GET.copy()
-    query_without_page.pop("page", None)
     return render(
         request,
         "core/task_list.html",
         {
             "filters": filters,
-            "page": page,
-            "query_without_page": query_without_page.urlencode(),
+            **paginated(request, tasks, per_page=TASKS_PER_PAGE),
             "today": timezone.localdate(),
         },
     )
@@ -103,7 +119,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "task": task,
             "may_change": can_change(request.user, task),
             "transitions": _transitions(task),
-            **_discussion_context(request, task),
+            **discussion_context(request, task),
         },
     )
 
@@ -168,7 +184,7 @@ def _safe_next(request: HttpRequest) -> str | None:
     return None
 
 
-def _discussion_context(request: HttpRequest, target, **forms) -> dict:
+def discussion_context(request: HttpRequest, target, **forms) -> dict:
     """Comments, attachments and history shown at the foot of an object's page."""
     content_type = ContentType.objects.get_for_model(target)
     return {
@@ -204,7 +220,7 @@ def _discussable_target(request: HttpRequest, content_type_id: int, object_id: i
 def _after_discussion_change(request: HttpRequest, target, **forms) -> HttpResponse:
     if request.htmx:
         return render(
-            request, "core/_discussion.html", _discussion_context(request, target, **forms)
+            request, "core/_discussion.html", discussion_context(request, target, **forms)
         )
     return redirect(target.get_absolute_url() + "#discussion")
 

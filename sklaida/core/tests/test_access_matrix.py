@@ -1,15 +1,17 @@
 """Every URL pattern, requested as every role, is allowed or denied exactly as declared here.
 
-A new URL without a row in `EXPECTED_ACCESS` fails `test_every_url_has_a_declared_rule`;
-add its row (who may use it, with which method and arguments) in the same change.
+A new URL without a rule fails `test_every_url_has_a_declared_rule`; add its rule (who may
+use it, with which method and arguments) in the same change: core's below, another app's in
+its `tests/access.py` (vocabulary in sklaida/testing/access.py).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signals import request_finished
@@ -19,25 +21,17 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sklaida.core import services
 from sklaida.core.models import Library, Task
-
-ANONYMOUS = "anonymous"
-PERSONAS = ("vadove", "specialiste", "teritorija", "stebetojas", "admin")
-EVERYONE = frozenset({ANONYMOUS, *PERSONAS})
-SIGNED_IN = frozenset(PERSONAS)
-DEPARTMENT = frozenset({"vadove", "specialiste", "stebetojas"})
-DEPARTMENT_WORKERS = frozenset({"vadove", "specialiste"})
-ADMIN_ONLY = frozenset({"admin"})
-
-
-@dataclass(frozen=True)
-class Rule:
-    allowed: frozenset[str]
-    method: str = "GET"
-    # Builds the URL arguments from the demo data; called afresh for every request,
-    # so a request that deletes something gets its own object.
-    kwargs: Callable[[dict], dict] = field(default=lambda data: {})
-    query: str = ""
-    data: Callable[[dict], dict] = field(default=lambda data: {})
+from sklaida.testing.access import (
+    ADMIN_ONLY,
+    ANONYMOUS,
+    DEPARTMENT,
+    DEPARTMENT_WORKERS,
+    EVERYONE,
+    NOBODY,
+    PERSONAS,
+    SIGNED_IN,
+    Rule,
+)
 
 
 def territory_task(data: dict) -> Task:
@@ -113,8 +107,6 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     ),
 }
 
-NOBODY = frozenset()
-
 # Django admin: only the admin role, apart from its sign-in page and the records that
 # nobody may add or delete by hand (files come through their object's page; the audit
 # log and job results are written by the system).
@@ -179,9 +171,21 @@ def url_patterns(
             yield name, namespace, prefix + str(entry.pattern), entry.callback
 
 
+def declared_rules() -> dict[str, Rule]:
+    """The core's rules above and every other Sklaida app's `tests/access.py`."""
+    rules = dict(EXPECTED_ACCESS)
+    for app in apps.get_app_configs():
+        if app.name.startswith("sklaida.") and app.label != "core":
+            rules.update(importlib.import_module(f"{app.name}.tests.access").EXPECTED_ACCESS)
+    return rules
+
+
+DECLARED = declared_rules()
+
+
 def rule_for(name: str | None, namespace: str, route: str, view: Callable) -> Rule | None:
-    if name in EXPECTED_ACCESS:
-        return EXPECTED_ACCESS[name]
+    if name in DECLARED:
+        return DECLARED[name]
     if namespace == "admin" and name:
         return ADMIN_EXCEPTIONS.get(name) or Rule(ADMIN_ONLY, kwargs=_admin_kwargs(view, route))
     return None

@@ -8,10 +8,10 @@ def menu_of(page: str) -> list[str]:
     return [label.strip() for label in re.findall(r'class="nav-link[^"]*"[^>]*>([^<]+)</a>', menu)]
 
 
-def test_staff_see_their_work_tasks_and_libraries_and_no_unbuilt_area(client_as):
+def test_staff_see_the_built_areas_only(client_as):
     page = client_as("specialiste").get("/").content.decode()
 
-    assert menu_of(page) == ["Mano darbai", "Užduotys", "Bibliotekos"]
+    assert menu_of(page) == ["Mano darbai", "Kontaktai", "Užduotys", "Bibliotekos"]
     assert 'aria-current="page">Mano darbai' in page
 
 
@@ -25,3 +25,9 @@ def test_the_current_area_is_marked_for_screen_readers(client_as):
 def test_only_the_administrator_is_offered_the_administration(client_as):
     assert "Administravimas" in client_as("admin").get("/").content.decode()
     assert "Administravimas" not in client_as("vadove").get("/").content.decode()
+
+
+def test_a_territory_specialist_is_not_offered_the_department_contacts(client_as):
+    page = client_as("teritorija").get("/").content.decode()
+
+    assert menu_of(page) == ["Mano darbai", "Užduotys", "Bibliotekos"]

@@ -177,17 +177,18 @@ def test_owners_get_one_reminder_a_day_for_due_and_overdue_tasks(
     assert "Po savaitės" not in message.body
 
 
-def test_my_work_page_makes_the_same_number_of_queries_for_few_and_many_tasks(client_as, personas):
-    client = client_as("specialiste")
+def test_my_work_page_makes_the_same_number_of_queries_for_few_and_many_tasks(client, personas):
+    me, colleague = UserFactory(role="specialist"), personas["vadove"]
+    client.force_login(me)
     library = personas["teritorija"].library
     for due in (days(-1), days(1), days(20), None):
-        TaskFactory(owner=personas["specialiste"], due_date=due, target=library)
-    TaskFactory(owner=personas["vadove"], created_by=personas["specialiste"], target=library)
+        TaskFactory(owner=me, due_date=due, target=library)
+    TaskFactory(owner=colleague, created_by=me, target=library)
     few = queries_to_render(client, "/")
     for n in range(30):
-        TaskFactory(owner=personas["specialiste"], due_date=days(n - 5), target=library)
-        TaskFactory(owner=personas["specialiste"], created_by=personas["specialiste"])
-        TaskFactory(owner=personas["vadove"], created_by=personas["specialiste"], target=library)
+        TaskFactory(owner=me, due_date=days(n - 5), target=library)
+        TaskFactory(owner=me, created_by=me)
+        TaskFactory(owner=colleague, created_by=me, target=library)
 
     assert queries_to_render(client, "/") == few
 
