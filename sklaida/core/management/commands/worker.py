@@ -12,7 +12,10 @@ class Command(BaseCommand):
         if settings.TASKS_BACKEND == "db":
             call_command("db_worker", queue_name="default", interval=1.0)
         elif settings.TASKS_BACKEND == "rq":
-            call_command("rqworker", "default", with_scheduler=True)
+            # RQ's own Job class cannot call a django-tasks Task; django-tasks-rq's can.
+            call_command(
+                "rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=True
+            )
         else:
             raise CommandError(
                 f"TASKS_BACKEND={settings.TASKS_BACKEND} runs jobs in the web process; "

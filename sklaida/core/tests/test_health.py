@@ -1,0 +1,143 @@
+"""/healthz: what a monitor sees about the database, the cache, the worker and the scheduler."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from sklaida.core import services, tasks
+from sklaida.core.models import Heartbeat
+
+CLOSED_REDIS_URL = "redis://127.0.0.1:1/0"
+
+
+def health() -> dict:
+    """GET /healthz as an anonymous monitor; the HTTP status is part of the answer."""
+    response = Client().get("/healthz")
+    assert response["Content-Type"] == "application/json"
+    return {"http_status": response.status_code, **response.json()}
+
+
+def processes_beat_now() -> None:
+    """The scheduler beats, and the heartbeat job it enqueues runs (here at once)."""
+    services.record_heartbeat(name="scheduler")
+    tasks.record_worker_heartbeat.enqueue()
+
+
+def redis_cache(url: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "sklaida",
+        }
+    }
+
+
+def test_healthz_answers_an_anonymous_monitor_with_json_that_is_never_cached(db):
+    response = Client().get("/healthz")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "no-cache" in response["Cache-Control"]
+    report = response.json()
+    assert set(report) == {"status", "time", "database", "cache", "worker", "scheduler"}
+    assert report["database"]["ok"] is True
+    assert report["cache"] == {"ok": True, "backend": "LocMemCache"}
+
+
+def test_without_a_worker_heartbeat_health_is_degraded_but_the_page_still_answers(db):
+    report = health()
+
+    assert report["http_status"] == 200
+    assert report["status"] == "degraded"
+    assert report["worker"] == {
+        "backend": "immediate",
+        "ok": False,
+        "last_seen": None,
+        "age_seconds": None,
+    }
+    assert report["scheduler"]["ok"] is False
+
+
+def test_health_is_ok_once_the_scheduler_beats_and_the_heartbeat_job_has_run(db):
+    processes_beat_now()
+
+    report = health()
+
+    assert report["status"] == "ok"
+    assert report["worker"]["ok"] is True
+    assert report["worker"]["age_seconds"] < 5
+    beat_at = Heartbeat.objects.get(name="worker").beat_at
+    assert datetime.datetime.fromisoformat(report["worker"]["last_seen"]) == beat_at
+    assert report["scheduler"]["ok"] is True
+
+
+def test_a_worker_heartbeat_older_than_the_allowed_age_makes_health_degraded(db, settings):
+    processes_beat_now()
+    too_old = settings.WORKER_HEARTBEAT_MAX_AGE_SECONDS + 60
+    Heartbeat.objects.filter(name="worker").update(
+        beat_at=timezone.now() - datetime.timedelta(seconds=too_old)
+    )
+
+    report = health()
+
+    assert report["http_status"] == 200
+    assert report["status"] == "degraded"
+    assert report["worker"]["ok"] is False
+    assert too_old <= report["worker"]["age_seconds"] <= too_old + 5
+    assert report["scheduler"]["ok"] is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_shows_healthy_only_after_it_took_the_schedulers_job_off_the_database_queue(
+    database_queue,
+):
+    call_command("scheduler", once=True, stdout=io.StringIO())
+
+    waiting = health()
+
+    assert waiting["status"] == "degraded"
+    assert waiting["scheduler"]["ok"] is True
+    assert waiting["worker"] == {
+        "backend": "db",
+        "ok": False,
+        "last_seen": None,
+        "age_seconds": None,
+    }
+
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+    taken = health()
+
+    assert taken["status"] == "ok"
+    assert taken["worker"]["backend"] == "db"
+    assert taken["worker"]["ok"] is True
+
+
+def test_with_redis_as_the_cache_health_reports_the_redis_cache_working(db, settings, redis_url):
+    settings.CACHES = redis_cache(redis_url)
+    processes_beat_now()
+
+    report = health()
+
+    assert report["cache"] == {"ok": True, "backend": "RedisCache"}
+    assert report["status"] == "ok"
+
+
+def test_an_unreachable_redis_cache_makes_health_degraded_and_says_why(db, settings):
+    settings.CACHES = redis_cache(CLOSED_REDIS_URL)
+    processes_beat_now()
+
+    report = health()
+
+    assert report["http_status"] == 200
+    assert report["status"] == "degraded"
+    assert report["cache"]["ok"] is False
+    assert report["cache"]["backend"] == "RedisCache"
+    assert "127.0.0.1:1" in report["cache"]["error"]
+    assert report["database"]["ok"] is True
+    assert report["worker"]["ok"] is True

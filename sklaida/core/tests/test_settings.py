@@ -1,0 +1,92 @@
+"""Settings read from the environment: production is safe, and services switch on by URL."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRINT_SETTINGS = """
+import json, os
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sklaida.settings")
+django.setup()
+from django.conf import settings
+print(json.dumps({
+    "database": settings.DATABASES["default"]["ENGINE"],
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "tasks": settings.TASKS["default"]["BACKEND"],
+}))
+"""
+
+
+def production_environment(**variables: str) -> dict[str, str]:
+    """A server's environment: nothing of the test run's (pytest-env) settings, only these."""
+    environment = {"PATH": os.environ["PATH"], "LANG": "C.UTF-8"}
+    environment.update(
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(45),
+        ALLOWED_HOSTS="sklaida.example.lt",
+    )
+    environment.update(variables)
+    return {name: value for name, value in environment.items() if value is not None}
+
+
+def run(*arguments: str, environment: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, *arguments],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def settings_under(**variables: str) -> dict[str, str]:
+    finished = run("-c", PRINT_SETTINGS, environment=production_environment(**variables))
+    assert finished.returncode == 0, finished.stderr
+    return json.loads(finished.stdout.splitlines()[-1])
+
+
+def test_a_production_environment_passes_the_deployment_checks():
+    environment = production_environment()
+    assert len(environment["SECRET_KEY"]) == 60
+
+    finished = run(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", environment=environment
+    )
+
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    assert "System check identified no issues" in finished.stdout
+
+
+def test_without_a_secret_key_the_server_refuses_to_start():
+    finished = run("manage.py", "check", environment=production_environment(SECRET_KEY=None))
+
+    assert finished.returncode != 0
+    assert "Set SECRET_KEY, or DEBUG=1 for local development." in finished.stderr
+
+
+def test_without_urls_of_services_it_runs_on_sqlite_memory_cache_and_the_database_queue():
+    assert settings_under() == {
+        "database": "django.db.backends.sqlite3",
+        "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "tasks": "django_tasks_db.DatabaseBackend",
+    }
+
+
+def test_a_postgres_url_selects_postgresql():
+    chosen = settings_under(DATABASE_URL="postgres://sklaida:secret@db.example.lt:5432/sklaida")
+
+    assert chosen["database"] == "django.db.backends.postgresql"
+
+
+def test_a_redis_url_moves_the_cache_and_the_job_queue_to_redis():
+    chosen = settings_under(REDIS_URL="redis://127.0.0.1:6379/0")
+
+    assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert chosen["tasks"] == "django_tasks_rq.RQBackend"

@@ -1,0 +1,83 @@
+"""A real SMTP server for tests: aiosmtpd on 127.0.0.1, with Django's SMTP backend sending to it.
+
+A test module that wants it declares `pytest_plugins = ["sklaida.testing.smtp"]` and asks
+for the `smtp_server` fixture; every message the server accepts lands in its `received`.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+
+HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class ReceivedMail:
+    """One message as the SMTP server received it over the wire."""
+
+    envelope_from: str
+    envelope_to: list[str]
+    message: EmailMessage
+
+    @property
+    def subject(self) -> str:
+        return str(self.message["Subject"])
+
+    @property
+    def body(self) -> str:
+        """The plain-text body, decoded from its transfer encoding and charset."""
+        return self.message.get_body(preferencelist=("plain",)).get_content()
+
+
+class Mailbox:
+    """The aiosmtpd handler: keeps every message it is given."""
+
+    def __init__(self) -> None:
+        self.received: list[ReceivedMail] = []
+
+    # aiosmtpd calls the method of this exact name for each message.
+    async def handle_DATA(self, server, session, envelope) -> str:
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.received.append(
+            ReceivedMail(
+                envelope_from=envelope.mail_from,
+                envelope_to=list(envelope.rcpt_tos),
+                message=message,
+            )
+        )
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings) -> Iterator[Mailbox]:
+    """An SMTP server on a free local port that Django sends this test's e-mail to."""
+    mailbox = Mailbox()
+    # server_hostname skips aiosmtpd's reverse DNS look-up of this machine's name.
+    controller = Controller(mailbox, hostname=HOST, port=_free_port(), server_hostname="sklaida")
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = HOST
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
+    try:
+        yield mailbox
+    finally:
+        controller.stop()
