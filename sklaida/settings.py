@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_countries",
     "sklaida.contacts",
+    "sklaida.consultations",
 ]
 
 MIDDLEWARE = [

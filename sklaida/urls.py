@@ -52,5 +52,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("kontaktai/", include("sklaida.contacts.urls")),
+    path("konsultacijos/", include("sklaida.consultations.urls")),
     path("", include("sklaida.core.urls")),
 ]

@@ -1,12 +1,12 @@
-"""Export of a person list to XLSX or CSV: the columns the import reads, so files round-trip."""
+"""Export of a person list: the columns the import reads, so files round-trip.
+
+The rows go to core.spreadsheets for XLSX or CSV.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-import openpyxl
 from django.db.models import QuerySet
 
 from sklaida.contacts.importing import FIELDS
@@ -39,21 +39,3 @@ def person_table(persons: QuerySet[Person]) -> Iterator[list[str]]:
             "notes": person.notes,
         }
         yield [str(values[field.name]) for field in FIELDS]
-
-
-def as_csv(rows: Iterable[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerows(rows)
-    # A byte-order mark makes Excel open the Lithuanian letters correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def as_xlsx(rows: Iterable[list[str]], *, title: str) -> bytes:
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

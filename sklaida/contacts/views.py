@@ -36,6 +36,7 @@ from sklaida.contacts.models import (
     PersonImport,
 )
 from sklaida.contacts.selectors import OrganisationSearch, PersonSearch
+from sklaida.core import spreadsheets
 from sklaida.core.permissions import Capability, capability_required
 from sklaida.core.views import discussion_context, paginated
 
@@ -86,10 +87,10 @@ def person_export(request: HttpRequest, file_format: str) -> HttpResponse:
     rows = exporting.person_table(selectors.person_rows(selectors.search_persons(criteria)))
     stamp = timezone.localdate().isoformat()
     if file_format == "xlsx":
-        content = exporting.as_xlsx(rows, title=_("Persons"))
+        content = spreadsheets.as_xlsx(rows, title=_("Persons"))
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        content = exporting.as_csv(rows)
+        content = spreadsheets.as_csv(rows)
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="kontaktai-{stamp}.{file_format}"'

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms, template
 from django.forms.boundfield import BoundField
+from django.utils import formats
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -50,3 +53,13 @@ def audit_action(entry) -> str:
         3: gettext("Viewed"),
     }
     return words.get(entry.action, "")
+
+
+@register.filter
+def trimmed_number(value) -> str:
+    """A decimal in the reader's format without trailing zeros: 2.50 → "2,5", 4.00 → "4"."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+    return formats.number_format(value, use_l10n=True)

@@ -11,7 +11,13 @@ def menu_of(page: str) -> list[str]:
 def test_staff_see_the_built_areas_only(client_as):
     page = client_as("specialiste").get("/").content.decode()
 
-    assert menu_of(page) == ["Mano darbai", "Kontaktai", "Užduotys", "Bibliotekos"]
+    assert menu_of(page) == [
+        "Mano darbai",
+        "Kontaktai",
+        "Konsultacijos",
+        "Užduotys",
+        "Bibliotekos",
+    ]
     assert 'aria-current="page">Mano darbai' in page
 
 
@@ -27,7 +33,7 @@ def test_only_the_administrator_is_offered_the_administration(client_as):
     assert "Administravimas" not in client_as("vadove").get("/").content.decode()
 
 
-def test_a_territory_specialist_is_not_offered_the_department_contacts(client_as):
+def test_a_territory_specialist_is_offered_her_consultations_but_not_the_contacts(client_as):
     page = client_as("teritorija").get("/").content.decode()
 
-    assert menu_of(page) == ["Mano darbai", "Užduotys", "Bibliotekos"]
+    assert menu_of(page) == ["Mano darbai", "Konsultacijos", "Užduotys", "Bibliotekos"]
