@@ -8,11 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core data")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from sklaida.core import navigation, registry
         from sklaida.core.models import Task
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Task)
+        post_migrate.connect(ensure_role_groups, sender=self)
         navigation.register(
             navigation.MenuEntry(_("My work"), "core:dashboard", order=0, active_prefix="/")
         )
@@ -25,3 +28,14 @@ class CoreConfig(AppConfig):
                 capabilities=(Capability.READ_DEPARTMENT, Capability.WORK_FOR_OWN_LIBRARY),
             )
         )
+
+
+def ensure_role_groups(**kwargs) -> None:
+    """Every role has its group, also after a test flushes the database (migration 0002
+    made them first; a flush brings back only what post_migrate creates)."""
+    from django.contrib.auth.models import Group
+
+    from sklaida.core.permissions import Role
+
+    for role in Role:
+        Group.objects.using(kwargs.get("using", "default")).get_or_create(name=role.value)

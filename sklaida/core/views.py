@@ -170,7 +170,12 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "core/_task_row.html",
-            {"task": task, "today": timezone.localdate(), "with_owner": False},
+            # The new row keeps the columns of the table it replaces a row in.
+            {
+                "task": task,
+                "today": timezone.localdate(),
+                "with_owner": request.POST.get("with_owner") == "1",
+            },
         )
     return redirect(_safe_next(request) or task.get_absolute_url())
 
