@@ -233,11 +233,15 @@ def test_the_task_list_shows_what_i_assigned_to_others(client_as, personas):
 def test_a_row_marked_done_in_a_list_with_owners_keeps_its_owner_column(client_as, personas):
     task = TaskFactory(title="Užsakyti plakatus", owner=personas["specialiste"])
 
-    row = client_as("vadove").post(
-        f"/uzduotys/{task.pk}/busena/",
-        {"status": "done", "with_owner": "1"},
-        HTTP_HX_REQUEST="true",
-    ).content.decode()
+    row = (
+        client_as("vadove")
+        .post(
+            f"/uzduotys/{task.pk}/busena/",
+            {"status": "done", "with_owner": "1"},
+            HTTP_HX_REQUEST="true",
+        )
+        .content.decode()
+    )
 
     assert row.count("<td") == 5
     assert "Ieva Kazlauskaitė" in row
