@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gettext as gettext_module
 
 import pytest
 from django.conf import settings as django_settings
@@ -22,9 +23,11 @@ def compiled_messages() -> None:
     """Tests read the Lithuanian catalogues, so compile them once per run.
 
     Django read the catalogues while it started, before this ran; announcing the change
-    of LOCALE_PATHS makes it drop what it cached and read the fresh ones.
+    of LOCALE_PATHS makes it drop what it cached and read the fresh ones. Python's gettext
+    keeps its own cache of .mo files by path, which would still hold a stale catalogue.
     """
     call_command("compilemessages", ignore=[".venv", "node_modules"], verbosity=0)
+    gettext_module._translations.clear()
     setting_changed.send(
         sender=django_settings.__class__,
         setting="LOCALE_PATHS",
