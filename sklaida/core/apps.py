@@ -30,12 +30,17 @@ class CoreConfig(AppConfig):
         )
 
 
-def ensure_role_groups(**kwargs) -> None:
+def ensure_role_groups(using: str = "default", **kwargs) -> None:
     """Every role has its group, also after a test flushes the database (migration 0002
-    made them first; a flush brings back only what post_migrate creates)."""
+    made them first; a flush brings back only what post_migrate creates).
+
+    bulk_create sends no signals, so no audit entry is written while the database is
+    being reset (its actor may be a user the flush just removed).
+    """
     from django.contrib.auth.models import Group
 
     from sklaida.core.permissions import Role
 
-    for role in Role:
-        Group.objects.using(kwargs.get("using", "default")).get_or_create(name=role.value)
+    groups = Group.objects.using(using)
+    existing = set(groups.values_list("name", flat=True))
+    groups.bulk_create([Group(name=role.value) for role in Role if role.value not in existing])
