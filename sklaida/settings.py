@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_countries",
     "sklaida.contacts",
     "sklaida.consultations",
+    "sklaida.events",
+    "sklaida.public",
 ]
 
 MIDDLEWARE = [

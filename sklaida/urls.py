@@ -1,5 +1,6 @@
 """Sklaida URLs. Every view needs a signed-in user unless it says `login_not_required`."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -53,5 +54,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("kontaktai/", include("sklaida.contacts.urls")),
     path("konsultacijos/", include("sklaida.consultations.urls")),
+    path("veikla/", include("sklaida.events.urls")),
     path("", include("sklaida.core.urls")),
 ]
+
+# The public's pages: Lithuanian without a prefix (/renginiai/), English under /en/
+# with English paths (/en/events/); other tools link to these fixed addresses.
+urlpatterns += i18n_patterns(
+    path("", include("sklaida.public.urls")), prefix_default_language=False
+)

@@ -5,7 +5,17 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sklaida.core.models import Attachment, Comment, Library, Space, SpaceEquipment, Task, User
+from sklaida.core.models import (
+    Attachment,
+    Booking,
+    Comment,
+    Equipment,
+    Library,
+    Space,
+    SpaceEquipment,
+    Task,
+    User,
+)
 
 admin.site.site_header = _("Sklaida administration")
 admin.site.site_title = _("Sklaida")
@@ -39,6 +49,25 @@ class SpaceAdmin(admin.ModelAdmin):
 @admin.register(SpaceEquipment)
 class SpaceEquipmentAdmin(admin.ModelAdmin):
     search_fields = ["name"]
+
+
+@admin.register(Equipment)
+class EquipmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "inventory_number", "library", "location", "is_active"]
+    list_filter = ["kind", "library", "is_active"]
+    search_fields = ["name", "inventory_number"]
+    list_select_related = ["library"]
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    """Reservations outside events and tours (a meeting, maintenance) are made here."""
+
+    list_display = ["title", "space", "equipment", "starts_at", "ends_at"]
+    list_filter = ["space", "equipment"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["space", "equipment"]
+    exclude = ["content_type", "object_id"]
 
 
 @admin.register(Task)

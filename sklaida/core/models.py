@@ -139,6 +139,98 @@ class AttachedToObject(models.Model):
         abstract = True
 
 
+class Equipment(models.Model):
+    """A movable item the department lends to events: a projector, microphones, a camera."""
+
+    class Kind(models.TextChoices):
+        SOUND = "sound", _("Sound")
+        PROJECTION = "projection", _("Projection")
+        MICROPHONE = "microphone", _("Microphones")
+        STREAMING = "streaming", _("Streaming kit")
+        CAMERA = "camera", _("Camera")
+        LIGHTING = "lighting", _("Lighting")
+        FURNITURE = "furniture", _("Furniture and stands")
+        OTHER = "other", _("Other")
+
+    library = models.ForeignKey(
+        Library, verbose_name=_("library"), on_delete=models.PROTECT, related_name="equipment"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("type"), max_length=12, choices=Kind, default=Kind.OTHER)
+    inventory_number = models.CharField(_("inventory number"), max_length=60, blank=True)
+    location = models.CharField(_("kept in"), max_length=150, blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    scope_library_field = "library"
+
+    class Meta:
+        verbose_name = _("equipment item")
+        verbose_name_plural = _("equipment items")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Booking(AttachedToObject):
+    """A space or an equipment item reserved for a time, usually for an event or a tour.
+
+    The booking is what conflict detection reads: an event's booking covers its set-up
+    and tear-down time, which the public never sees.
+    """
+
+    space = models.ForeignKey(
+        Space,
+        verbose_name=_("space"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="bookings",
+    )
+    equipment = models.ForeignKey(
+        Equipment,
+        verbose_name=_("equipment item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="bookings",
+    )
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+    title = models.CharField(_("purpose"), max_length=250)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["starts_at"]
+        indexes = [
+            models.Index(fields=["space", "starts_at", "ends_at"]),
+            models.Index(fields=["equipment", "starts_at", "ends_at"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="core_booking_ends_after_start",
+                violation_error_message=_("A booking must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(space__isnull=False, equipment__isnull=True)
+                | models.Q(space__isnull=True, equipment__isnull=False),
+                name="core_booking_one_resource",
+                violation_error_message=_("A booking reserves either a space or an item."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.space or self.equipment}: {self.title}"
+
+    @property
+    def resource(self) -> Space | Equipment:
+        return self.space or self.equipment
+
+
 class Task(AttachedToObject):
     """Something a person must do by a date, optionally about another object."""
 

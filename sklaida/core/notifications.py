@@ -23,20 +23,32 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send_to_user(*, recipient: User, template: str, context: dict[str, Any]) -> None:
-    """Render `core/email/<template>.txt` and its `_subject.txt` for one person and queue it."""
+def send_to_address(*, address: str, language: str, template: str, context: dict[str, Any]) -> None:
+    """Render `<template>.txt` and `<template>_subject.txt` in `language` and queue the e-mail.
+
+    For people who do not sign in (registrants, tour groups); `template` is a full path
+    such as "events/email/registration_confirmed".
+    """
     from sklaida.core.tasks import send_email
 
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+    transaction.on_commit(
+        partial(send_email.enqueue, to=[address], subject=" ".join(subject.split()), body=body)
+    )
+
+
+def send_to_user(*, recipient: User, template: str, context: dict[str, Any]) -> None:
+    """Render `core/email/<template>.txt` and its `_subject.txt` for one person and queue it."""
     if not recipient.email:
         return
-    context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
-    with translation.override(recipient.language):
-        subject = render_to_string(f"core/email/{template}_subject.txt", context)
-        body = render_to_string(f"core/email/{template}.txt", context)
-    transaction.on_commit(
-        partial(
-            send_email.enqueue, to=[recipient.email], subject=" ".join(subject.split()), body=body
-        )
+    send_to_address(
+        address=recipient.email,
+        language=recipient.language,
+        template=f"core/email/{template}",
+        context={"recipient": recipient, **context},
     )
 
 

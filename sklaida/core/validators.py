@@ -78,3 +78,15 @@ def validate_attachment(uploaded: UploadedFile) -> str:
             code="content_mismatch",
         )
     return content_type
+
+
+WEB_IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
+
+
+def validate_image(uploaded: UploadedFile) -> None:
+    """An image for a public page: JPEG, PNG or WebP by content, within the size limit."""
+    if not hasattr(uploaded, "seek") or getattr(uploaded, "_committed", False):
+        return  # the stored file of an unchanged form
+    content_type = validate_attachment(uploaded)
+    if content_type not in WEB_IMAGE_TYPES:
+        raise ValidationError(_("Upload a JPEG, PNG or WebP image."), code="not_an_image")

@@ -1,0 +1,27 @@
+"""Background jobs of events: thin wrappers that call services and notifications."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from sklaida.events import notifications
+from sklaida.events.models import Event, Registration
+
+
+@task()
+def send_event_cancellation_notices(*, event_id: int) -> int:
+    """Tell everyone who holds or awaits a seat that the event is cancelled."""
+    event = Event.objects.get(pk=event_id)
+    registrations = event.registrations.filter(
+        status__in=[
+            Registration.Status.CONFIRMED,
+            Registration.Status.WAITLISTED,
+            Registration.Status.PENDING,
+        ],
+        anonymised_at__isnull=True,
+    )
+    sent = 0
+    for registration in registrations:
+        notifications.event_cancelled(registration=registration)
+        sent += 1
+    return sent

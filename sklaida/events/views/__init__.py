@@ -1,0 +1,1 @@
+"""Staff screens of events and cultural activity, one module per part."""
