@@ -5,6 +5,8 @@ in-process cache and the database-backed job queue. Production sets DATABASE_URL
 REDIS_URL, EMAIL_URL, SECRET_KEY and ALLOWED_HOSTS (see docs/DEPLOY.md).
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import environ
@@ -93,10 +95,21 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the worker and the web process write without "database is locked".
+    # WAL lets the worker and the web process write without "database is locked"; a
+    # writer waits up to 20 s for the one before it (a rush of sign-ups) instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": 20,
+        }
     )
+    # Tests use a file too: Django's default shared-cache in-memory test database fails
+    # concurrent writers at once ("database table is locked") instead of letting them wait,
+    # so the registration rush test could not run. One file per test process.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"sklaida-test-{os.getpid()}.sqlite3")
+    }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

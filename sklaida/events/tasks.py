@@ -25,3 +25,20 @@ def send_event_cancellation_notices(*, event_id: int) -> int:
         notifications.event_cancelled(registration=registration)
         sent += 1
     return sent
+
+
+@task()
+def send_registration_reminders() -> int:
+    """E-mail confirmed registrants the configured hours before their event."""
+    # Imported here: the services import this module for their side effects.
+    from sklaida.events.services import registration
+
+    return registration.send_due_reminders()
+
+
+@task()
+def anonymise_expired_registrations() -> int:
+    """Erase registrants' personal data once the event's retention period is over."""
+    from sklaida.events.services import registration
+
+    return registration.anonymise_expired_registrations()

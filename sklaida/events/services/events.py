@@ -20,6 +20,7 @@ from sklaida.core.models import Equipment, User
 from sklaida.core.permissions import Capability, Role, has_capability, roles_of
 from sklaida.events import tasks
 from sklaida.events.models import Audience, Event, EventSeries
+from sklaida.events.services import registration
 
 Status = Event.Status
 
@@ -149,10 +150,13 @@ def save_event(*, actor: User, event: Event, relations: Relations) -> Event:
     event.full_clean()
     equipment = list(relations.equipment)
     with transaction.atomic():
+        # Sign-ups move the seat counter meanwhile: never write back a stale one.
+        registration.hold_seat_counter(event)
         _check_conflicts(event, equipment)
         event.save()
         _save_relations(event, relations)
         _sync_bookings(event, equipment)
+        registration.serve_waitlist_after_save(event)
     return event
 
 

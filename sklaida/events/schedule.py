@@ -1,0 +1,7 @@
+"""Periodic jobs of events (see core.scheduling)."""
+
+from sklaida.core.scheduling import PeriodicJob, register
+from sklaida.events import tasks
+
+register(PeriodicJob("registration-reminders", "*/15 * * * *", tasks.send_registration_reminders))
+register(PeriodicJob("registration-retention", "15 3 * * *", tasks.anonymise_expired_registrations))

@@ -1,0 +1,1 @@
+"""Views of the public pages, one module per part."""
