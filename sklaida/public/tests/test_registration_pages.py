@@ -1,0 +1,182 @@
+"""The public registration form, a registration's page and the personal cancellation link."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from sklaida.events.models import Event, Registration, RegistrationQuestion
+from sklaida.events.tests.factories import EventFactory
+
+Status = Registration.Status
+
+
+def form_data(**extra) -> dict:
+    return {
+        "name": "Ona Petraitienė",
+        "email": "ona@pastas.example",
+        "phone": "+370 600 00000",
+        "seats": "1",
+        "consent": "on",
+        **extra,
+    }
+
+
+def test_the_confirmation_e_mail_has_a_link_that_cancels_the_seat_and_promotes_the_next(
+    personas, django_capture_on_commit_callbacks
+):
+    event = EventFactory(registration=Event.Registration.OPEN, capacity=2)
+    url = reverse("public:register", kwargs={"slug": event.slug})
+    visitor = Client()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = visitor.post(url, form_data(seats="2"), follow=True).content.decode()
+        visitor.post(url, form_data(name="Rasa Vaitkienė", email="rasa@pastas.example"))
+
+    assert "Ona Petraitienė" in page
+    event.refresh_from_db()
+    assert event.seats_confirmed == 2
+    confirmation = mail.outbox[0]
+    assert confirmation.to == ["ona@pastas.example"]
+    assert event.title in confirmation.subject
+    link = re.search(r"http://testserver(/\S+)", confirmation.body).group(1)
+    mail.outbox.clear()
+
+    page = visitor.get(link).content.decode()
+    assert event.title in page
+    assert gettext("Yes, cancel the registration") in page
+    with django_capture_on_commit_callbacks(execute=True):
+        page = visitor.post(link, follow=True).content.decode()
+
+    assert gettext("This registration is cancelled.") in page
+    event.refresh_from_db()
+    assert event.seats_confirmed == 1
+    rasa = Registration.objects.get(email="rasa@pastas.example")
+    assert rasa.status == Status.CONFIRMED
+    assert [m.to for m in mail.outbox] == [["rasa@pastas.example"]]
+
+
+def test_the_form_asks_the_events_questions_and_shows_the_consent_text(personas):
+    event = EventFactory(registration=Event.Registration.OPEN, capacity=10)
+    RegistrationQuestion.objects.create(
+        event=event,
+        label="Vaiko amžius",
+        kind=RegistrationQuestion.Kind.CHOICE,
+        options="5–7\n8–10",
+        is_required=True,
+    )
+
+    page = Client().get(reverse("public:register", kwargs={"slug": event.slug})).content.decode()
+
+    assert "Vaiko amžius" in page
+    assert "8–10" in page
+    assert "Renginyje fotografuojama." in page
+    assert 'name="consent"' in page
+    assert 'autocomplete="email"' in page
+
+
+def test_a_missing_answer_or_consent_keeps_the_form_and_saves_nothing(personas):
+    event = EventFactory(registration=Event.Registration.OPEN, capacity=10)
+    question = RegistrationQuestion.objects.create(
+        event=event, label="Vaiko amžius", is_required=True
+    )
+    data = form_data()
+    del data["consent"]
+
+    page = (
+        Client()
+        .post(reverse("public:register", kwargs={"slug": event.slug}), data)
+        .content.decode()
+    )
+
+    assert gettext("Agree to how your data is used, or we cannot sign you up.") in page
+    assert f'id="id_question_{question.pk}_error"' in page
+    assert 'value="Ona Petraitienė"' in page
+    assert not event.registrations.exists()
+
+
+def test_a_full_event_offers_the_waiting_list_and_tells_the_place_in_it(
+    personas, django_capture_on_commit_callbacks
+):
+    event = EventFactory(registration=Event.Registration.OPEN, capacity=1)
+    url = reverse("public:register", kwargs={"slug": event.slug})
+    Client().post(url, form_data(name="Jonas Kazlauskas", email="jonas@pastas.example"))
+
+    page = Client().get(url).content.decode()
+    assert (
+        gettext(
+            "All seats are taken. Sign up for the waiting list: when a seat frees, it goes to "
+            "the people on the list in the order they signed up, and we write to you at once."
+        )
+        in page
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(url, form_data(), follow=True)
+
+    registration = Registration.objects.get(email="ona@pastas.example")
+    assert registration.status == Status.WAITLISTED
+    assert response.redirect_chain[-1][0] == reverse(
+        "public:registration_status", kwargs={"token": registration.token}
+    )
+    assert response.context["position"] == 1
+    assert "Ona Petraitienė" in response.content.decode()
+    assert registration.get_cancel_url() in mail.outbox[-1].body
+
+
+def test_a_closed_registration_shows_why_and_no_form(personas):
+    event = EventFactory(
+        registration=Event.Registration.OPEN,
+        capacity=10,
+        registration_closes_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    url = reverse("public:register", kwargs={"slug": event.slug})
+
+    page = Client().get(url).content.decode()
+    posted = Client().post(url, form_data()).content.decode()
+
+    assert gettext("Registration for this event has closed.") in page
+    assert 'name="email"' not in page
+    assert gettext("Registration for this event has closed.") in posted
+    assert not event.registrations.exists()
+
+
+def test_an_event_without_registration_or_not_yet_published_has_no_form(personas):
+    without = EventFactory(registration=Event.Registration.NONE)
+    draft = EventFactory(registration=Event.Registration.OPEN, status=Event.Status.PLANNED)
+
+    for event in (without, draft):
+        response = Client().get(reverse("public:register", kwargs={"slug": event.slug}))
+        assert response.status_code == 404
+
+
+def test_an_english_sign_up_gets_english_pages_and_e_mails(
+    personas, django_capture_on_commit_callbacks
+):
+    event = EventFactory(
+        registration=Event.Registration.OPEN, capacity=10, title_en="Poetry evening"
+    )
+    with translation.override("en"):
+        url = reverse("public:register", kwargs={"slug": event.slug})
+    assert url.startswith("/en/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = Client().post(url, form_data(), follow=True).content.decode()
+
+    assert "Poetry evening" in page
+    registration = Registration.objects.get(event=event)
+    assert registration.language == "en"
+    (message,) = mail.outbox
+    assert "Poetry evening" in message.subject
+    assert "http://testserver/en/" in message.body
+
+
+def test_an_unknown_link_is_not_found(personas):
+    response = Client().get(reverse("public:registration_cancel", kwargs={"token": "nera-tokio"}))
+
+    assert response.status_code == 404
