@@ -20,6 +20,7 @@ def _event_taking_registrations(slug: str) -> Event:
     try:
         return (
             Event.objects.select_related("space__library")
+            .prefetch_related("questions")
             .exclude(registration=Event.Registration.NONE)
             .exclude(status=Event.Status.PLANNED)
             .get(slug=slug)
