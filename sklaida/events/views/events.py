@@ -170,8 +170,10 @@ def event_update(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                ngettext(
-                    "The event has been saved.",
+                _("The event has been saved.")
+                if len(changed) == 1
+                else ngettext(
+                    "%(count)d event of the series has been saved.",
                     "%(count)d events of the series have been saved.",
                     len(changed),
                 )
