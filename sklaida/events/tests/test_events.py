@@ -60,7 +60,7 @@ def test_a_specialist_creates_an_event_from_the_form_and_sees_it_in_the_register
     }
     response = client.post(reverse("events:create"), form, follow=True)
     page = response.content.decode()
-    assert "Renginys sukurtas" in page or "The event has been created" in page
+    assert "Renginys sukurtas." in page
     event = Event.objects.get(title="Knygos „Šiaurės vėjai“ pristatymas")
     assert event.status == Event.Status.PLANNED
     assert list(event.audiences.values_list("code", flat=True)) == ["adults"]
@@ -236,7 +236,7 @@ def test_status_moves_along_its_path_and_announcing_makes_the_event_public(perso
     for status in (Event.Status.CONFIRMED, Event.Status.ANNOUNCED):
         services.change_event_status(actor=personas["specialiste"], event=event, status=status)
     assert event.announced_at is not None
-    with pytest.raises(ValidationError, match="has not started"):
+    with pytest.raises(ValidationError, match="neprasidėjusio"):
         services.change_event_status(
             actor=personas["specialiste"], event=event, status=Event.Status.HELD
         )
@@ -251,7 +251,7 @@ def test_an_event_cannot_be_reported_before_its_participants_are_counted(persona
         ends_at=at(past, 20),
         status=Event.Status.HELD,
     )
-    with pytest.raises(ValidationError, match="participants"):
+    with pytest.raises(ValidationError, match="dalyvių skaičių"):
         services.change_event_status(
             actor=personas["specialiste"], event=event, status=Event.Status.REPORTED
         )
@@ -318,7 +318,7 @@ def test_the_event_page_shows_time_place_plan_and_status_buttons(client_as, hall
     assert "2027 m. birželio 10 d., 18:00–20:00" in page
     assert "Konferencijų salė" in page
     assert "Vasaros skaitymai vaikams" in page
-    assert "Paskelbtas" in page or "Announced" in page
+    assert "Pažymėti „Paskelbtas“" in page
 
 
 def test_the_register_filters_by_type_and_makes_the_same_queries_for_more_rows(client_as, hall):
