@@ -65,6 +65,8 @@ class PlannedActivityForm(forms.ModelForm):
             "funding_source",
             "description",
         ]
+        # "450,50": the budget is typed as Lithuanians write numbers.
+        localized_fields = ["budget"]
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
