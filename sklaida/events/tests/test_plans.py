@@ -172,7 +172,7 @@ def test_only_the_head_approves_the_plan(plan, personas, client_as):
     assert plan.status == ActivityPlan.Status.APPROVED
     assert plan.approved_on == timezone.localdate()
     with translation.override("lt"):
-        approved = gettext("Approved on %(date)s.") % {
+        approved = gettext("Approved on %(date)s") % {
             "date": formats.date_format(timezone.localdate(), "DATE_FORMAT")
         }
     assert approved in page

@@ -200,7 +200,7 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("The plan was approved on %(date)s.")
+            _("The plan was approved on %(date)s")
             % {"date": formats.date_format(plan.approved_on, "DATE_FORMAT")},
         )
     return redirect(plan)
