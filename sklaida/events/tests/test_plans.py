@@ -315,3 +315,31 @@ def test_the_plan_screen_makes_the_same_queries_for_a_longer_plan(plan, client_a
 
     assert many == few
     assert many == 11
+
+
+def test_a_worker_creates_the_next_years_plan_and_finds_it_in_the_list(personas, client_as):
+    client = client_as("specialiste")
+
+    response = client.post(
+        "/veikla/planai/naujas/",
+        {"year": "2027", "title": "2027 m. kultūrinės veiklos planas", "notes": "Projektas."},
+    )
+
+    plan = ActivityPlan.objects.get(year=2027)
+    assert response["Location"] == plan_url(plan)
+    assert plan.status == ActivityPlan.Status.DRAFT
+    in_2027 = {"starts_on": datetime.date(2027, 5, 1), "ends_on": datetime.date(2027, 6, 30)}
+    PlannedActivityFactory(plan=plan, planned_count=4, **in_2027)
+    PlannedActivityFactory(plan=plan, planned_count=9, is_cancelled=True, **in_2027)
+    listing = client_as("stebetojas").get("/veikla/planai/").content.decode()
+    row = listing.split(f'href="{plan_url(plan)}"')[1].split("</tr>")[0]
+    assert '<td class="text-end">1</td>' in row and '<td class="text-end">4</td>' in row
+
+
+def test_the_approve_button_is_offered_to_the_head_only(plan, client_as):
+    PlannedActivityFactory(plan=plan)
+
+    assert lt("Approve the plan") in client_as("vadove").get(plan_url(plan)).content.decode()
+    assert lt("Approve the plan") not in (
+        client_as("specialiste").get(plan_url(plan)).content.decode()
+    )
