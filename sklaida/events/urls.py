@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sklaida.events.views import events
+from sklaida.events.views import events, plans, statistics
 
 app_name = "events"
 
@@ -13,4 +13,28 @@ urlpatterns = [
     path("renginiai/<int:pk>/keisti/", events.event_update, name="update"),
     path("renginiai/<int:pk>/busena/", events.event_status, name="status"),
     path("renginiai/<int:pk>/atsaukti/", events.event_cancel, name="cancel"),
+    # Cultural activity plans (2.2) and the period statistics
+    path("planai/", plans.plan_list, name="plan_list"),
+    path("planai/naujas/", plans.plan_create, name="plan_create"),
+    path("planai/<int:pk>/", plans.plan_detail, name="plan_detail"),
+    path("planai/<int:pk>/keisti/", plans.plan_update, name="plan_update"),
+    path("planai/<int:pk>/tvirtinti/", plans.plan_approve, name="plan_approve"),
+    path("planai/<int:pk>/xlsx/", plans.plan_xlsx, name="plan_xlsx"),
+    path("planai/<int:pk>/pdf/", plans.plan_pdf, name="plan_pdf"),
+    path(
+        "planai/<int:pk>/veiklos/nauja/",
+        plans.planned_activity_create,
+        name="planned_activity_create",
+    ),
+    path(
+        "planai/veiklos/<int:pk>/keisti/",
+        plans.planned_activity_update,
+        name="planned_activity_update",
+    ),
+    path(
+        "planai/veiklos/<int:pk>/atsisakyti/",
+        plans.planned_activity_drop,
+        name="planned_activity_drop",
+    ),
+    path("statistika/", statistics.statistics, name="statistics"),
 ]

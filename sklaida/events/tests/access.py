@@ -5,8 +5,14 @@ registers and edits her own library's events (for the county statistics).
 """
 
 from sklaida.events.models import Event
-from sklaida.events.tests.factories import EventFactory
+from sklaida.events.tests.factories import (
+    ActivityPlanFactory,
+    EventFactory,
+    PlannedActivityFactory,
+)
 from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
+
+HEAD = frozenset({"vadove"})
 
 TERRITORY = frozenset({"teritorija"})
 
@@ -36,3 +42,34 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     ),
     "events:cancel": Rule(DEPARTMENT_WORKERS | TERRITORY, method="POST", kwargs=_territory_event),
 }
+
+# Cultural activity plans and statistics: the department reads, its workers write the plan,
+# the head approves it (territory specialists do not see the county's plan).
+
+
+def _plan(data: dict) -> dict:
+    return {"pk": ActivityPlanFactory(year=2026).pk}
+
+
+def _planned_activity(data: dict) -> dict:
+    """A fresh line of the plan, so each role's request to drop it finds it still planned."""
+    return {"pk": PlannedActivityFactory().pk}
+
+
+EXPECTED_ACCESS.update(
+    {
+        "events:plan_list": Rule(DEPARTMENT),
+        "events:plan_create": Rule(DEPARTMENT_WORKERS),
+        "events:plan_detail": Rule(DEPARTMENT, kwargs=_plan),
+        "events:plan_update": Rule(DEPARTMENT_WORKERS, kwargs=_plan),
+        "events:plan_approve": Rule(HEAD, method="POST", kwargs=_plan),
+        "events:plan_xlsx": Rule(DEPARTMENT, kwargs=_plan),
+        "events:plan_pdf": Rule(DEPARTMENT, kwargs=_plan),
+        "events:planned_activity_create": Rule(DEPARTMENT_WORKERS, kwargs=_plan),
+        "events:planned_activity_update": Rule(DEPARTMENT_WORKERS, kwargs=_planned_activity),
+        "events:planned_activity_drop": Rule(
+            DEPARTMENT_WORKERS, method="POST", kwargs=_planned_activity
+        ),
+        "events:statistics": Rule(DEPARTMENT),
+    }
+)
