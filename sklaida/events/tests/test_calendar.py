@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import re
 
 import pytest
@@ -48,9 +47,7 @@ def classroom() -> Space:
 
 def entries_on(page: str, date: datetime.date) -> str:
     """The HTML of one day's cell in the month table."""
-    match = re.search(
-        rf'data-drop-date="{date.isoformat()}"(.*?)</td>', page, flags=re.DOTALL
-    )
+    match = re.search(rf'data-drop-date="{date.isoformat()}"(.*?)</td>', page, flags=re.DOTALL)
     assert match, f"no cell for {date}"
     return match.group(1)
 
@@ -58,11 +55,14 @@ def entries_on(page: str, date: datetime.date) -> str:
 def test_the_month_shows_events_of_every_status_and_confirmed_tours_as_links(
     client_as, personas, day
 ):
-    planned = EventFactory(title="Planuojamas seminaras", status=Event.Status.PLANNED,
-                           starts_at=at(day, 10))
-    cancelled = EventFactory(title="Atšauktas koncertas", status=Event.Status.CANCELLED,
-                             starts_at=at(day, 18))
-    announced = EventFactory(title="Knygos pristatymas", starts_at=at(day + datetime.timedelta(days=1), 17))
+    planned = EventFactory(
+        title="Planuojamas seminaras", status=Event.Status.PLANNED, starts_at=at(day, 10)
+    )
+    cancelled = EventFactory(
+        title="Atšauktas koncertas", status=Event.Status.CANCELLED, starts_at=at(day, 18)
+    )
+    tomorrow = day + datetime.timedelta(days=1)
+    announced = EventFactory(title="Knygos pristatymas", starts_at=at(tomorrow, 17))
     TourBookingFactory(
         institution="Gimnazija ekskursijoje",
         status=TourBooking.Status.CONFIRMED,
@@ -79,7 +79,7 @@ def test_the_month_shows_events_of_every_status_and_confirmed_tours_as_links(
         assert f'href="{event.get_absolute_url()}"' in cell
     assert "Gimnazija ekskursijoje" in cell
     assert "10:00" in cell and "12:00" in cell
-    assert announced.title in entries_on(page, day + datetime.timedelta(days=1))
+    assert announced.title in entries_on(page, tomorrow)
     assert "Dar neatsakyta mokykla" not in page
     # Held, reported and cancelled events cannot be moved; the others can.
     assert f'data-move-url="/veikla/renginiai/{planned.pk}/perkelti/"' in page
@@ -109,8 +109,9 @@ def test_the_week_shows_set_up_and_tear_down_as_blocked_time(client_as, personas
 def test_the_filters_narrow_the_calendar_by_type_space_organiser_and_status(
     client_as, personas, day
 ):
-    EventFactory(title="Kino vakaras", event_type=EventType.SCREENING, starts_at=at(day, 18),
-                 space=hall())
+    EventFactory(
+        title="Kino vakaras", event_type=EventType.SCREENING, starts_at=at(day, 18), space=hall()
+    )
     EventFactory(
         title="Dirbtuvės vaikams",
         event_type=EventType.WORKSHOP,
@@ -134,8 +135,9 @@ def test_the_filters_narrow_the_calendar_by_type_space_organiser_and_status(
 
 def test_a_territory_specialist_sees_only_her_librarys_events(client_as, personas, day):
     own = personas["teritorija"].library
-    EventFactory(title="Filialo popietė", library=own, space=own.spaces.first(),
-                 starts_at=at(day, 15))
+    EventFactory(
+        title="Filialo popietė", library=own, space=own.spaces.first(), starts_at=at(day, 15)
+    )
     EventFactory(title="Centrinės bibliotekos koncertas", starts_at=at(day, 18))
 
     page = client_as("teritorija").get(CALENDAR, {"date": day}).content.decode()
@@ -240,11 +242,15 @@ def test_a_move_refused_through_the_form_is_told_on_the_page(client_as, personas
     event = booked(title="Rytmečio skaitymai", starts_at=at(day, 9), space=hall())
     booked(title="Konferencija", starts_at=at(day + datetime.timedelta(days=3), 9), space=hall())
 
-    page = client_as("specialiste").post(
-        f"/veikla/renginiai/{event.pk}/perkelti/",
-        {"date": (day + datetime.timedelta(days=3)).isoformat(), "next": CALENDAR},
-        follow=True,
-    ).content.decode()
+    page = (
+        client_as("specialiste")
+        .post(
+            f"/veikla/renginiai/{event.pk}/perkelti/",
+            {"date": (day + datetime.timedelta(days=3)).isoformat(), "next": CALENDAR},
+            follow=True,
+        )
+        .content.decode()
+    )
 
     assert 'role="alert"' in page
     assert "Konferencija" in page and "Konferencijų salė" in page
@@ -261,8 +267,9 @@ def test_the_viewer_cannot_move_an_event(client_as, personas, day):
 
 def test_a_territory_specialist_moves_her_own_event_but_not_anothers(client_as, personas, day):
     own = personas["teritorija"].library
-    hers = booked(library=own, space=own.spaces.first(), starts_at=at(day, 15),
-                  status=Event.Status.PLANNED)
+    hers = booked(
+        library=own, space=own.spaces.first(), starts_at=at(day, 15), status=Event.Status.PLANNED
+    )
     other = booked(starts_at=at(day, 18))
     client = client_as("teritorija")
 
@@ -278,8 +285,12 @@ def test_the_calendar_makes_the_same_number_of_queries_however_many_entries(
 ):
     client = client_as("specialiste")
     EventFactory(starts_at=at(day, 10), setup_minutes=30)
-    TourBookingFactory(status=TourBooking.Status.CONFIRMED, starts_at=at(day, 9),
-                       ends_at=at(day, 10), guide=personas["specialiste"])
+    TourBookingFactory(
+        status=TourBooking.Status.CONFIRMED,
+        starts_at=at(day, 9),
+        ends_at=at(day, 10),
+        guide=personas["specialiste"],
+    )
     params = {"view": view, "date": day}
     few = queries_to_render(client, CALENDAR, params)
 
@@ -291,10 +302,13 @@ def test_the_calendar_makes_the_same_number_of_queries_however_many_entries(
             setup_minutes=15,
             teardown_minutes=15,
         )
-        TourBookingFactory(status=TourBooking.Status.CONFIRMED,
-                           starts_at=at(day + datetime.timedelta(days=offset % 5), 8),
-                           ends_at=at(day + datetime.timedelta(days=offset % 5), 9),
-                           space=hall(), guide=personas["vadove"])
+        TourBookingFactory(
+            status=TourBooking.Status.CONFIRMED,
+            starts_at=at(day + datetime.timedelta(days=offset % 5), 8),
+            ends_at=at(day + datetime.timedelta(days=offset % 5), 9),
+            space=hall(),
+            guide=personas["vadove"],
+        )
 
     assert queries_to_render(client, CALENDAR, params) == few
 
@@ -318,4 +332,4 @@ def test_the_equipment_page_lists_bookings_and_marks_conflicts(client_as, person
     assert "Vaizdo kamera Sony" in page and "Mikrofonų rinkinys" in page
     assert f'href="{first.get_absolute_url()}"' in page
     assert page.count('class="task-overdue"') == 2
-    assert json.dumps("Filmavimas")[1:-1] in page
+    assert "Filmavimas" in page

@@ -44,9 +44,11 @@ def test_applying_a_checklist_makes_tasks_due_before_the_event_for_their_owners(
     hall = templates["Renginys salėje"]
     hall.items.filter(title="Plakatas (dizaino užsakymas)").update(owner=personas["vadove"])
 
-    page = client_as("specialiste").post(
-        f"/veikla/renginiai/{event.pk}/aprupinimas/", {"template": hall.pk}, follow=True
-    ).content.decode()
+    page = (
+        client_as("specialiste")
+        .post(f"/veikla/renginiai/{event.pk}/aprupinimas/", {"template": hall.pk}, follow=True)
+        .content.decode()
+    )
 
     items = ProvisionItem.objects.filter(event=event).select_related("task")
     assert items.count() == 8
@@ -90,9 +92,7 @@ def test_the_checklists_for_the_events_type_are_offered_first(client_as, persona
     assert options.index("Paroda") < options.index("Renginys salėje")
 
 
-def test_moving_the_event_moves_the_due_dates_of_its_open_provision_tasks(
-    personas, templates
-):
+def test_moving_the_event_moves_the_due_dates_of_its_open_provision_tasks(personas, templates):
     day = timezone.localdate() + datetime.timedelta(days=30)
     event = unannounced_event(starts_at=at(day, 18))
     provision.apply_template(
@@ -102,9 +102,8 @@ def test_moving_the_event_moves_the_due_dates_of_its_open_provision_tasks(
     done.status = Task.Status.DONE
     done.save()
 
-    event_services.move_event(
-        actor=personas["specialiste"], event=event, starts_at=at(day + datetime.timedelta(days=5), 18)
-    )
+    later = at(day + datetime.timedelta(days=5), 18)
+    event_services.move_event(actor=personas["specialiste"], event=event, starts_at=later)
 
     poster = event.provision_items.get(title="Plakatas (dizaino užsakymas)").task
     assert poster.due_date == day + datetime.timedelta(days=5 - 21)
@@ -126,16 +125,20 @@ def test_an_item_added_by_hand_is_a_task_of_the_chosen_owner(client_as, personas
     day = timezone.localdate() + datetime.timedelta(days=14)
     event = unannounced_event(starts_at=at(day, 11))
 
-    page = client_as("specialiste").post(
-        f"/veikla/renginiai/{event.pk}/aprupinimas/prideti/",
-        {
-            "area": "informational",
-            "title": "Kvietimas mokykloms",
-            "days_before": "10",
-            "owner": personas["vadove"].pk,
-        },
-        follow=True,
-    ).content.decode()
+    page = (
+        client_as("specialiste")
+        .post(
+            f"/veikla/renginiai/{event.pk}/aprupinimas/prideti/",
+            {
+                "area": "informational",
+                "title": "Kvietimas mokykloms",
+                "days_before": "10",
+                "owner": personas["vadove"].pk,
+            },
+            follow=True,
+        )
+        .content.decode()
+    )
 
     item = event.provision_items.get()
     assert (item.title, item.task.owner, item.task.due_date) == (
@@ -150,7 +153,9 @@ def test_an_overdue_provision_task_is_on_its_owners_dashboard_and_in_the_reminde
     client_as, personas, templates, django_capture_on_commit_callbacks
 ):
     today = timezone.localdate()
-    event = unannounced_event(title="Miesto šventės koncertas", starts_at=at(today + datetime.timedelta(days=3), 18))
+    event = unannounced_event(
+        title="Miesto šventės koncertas", starts_at=at(today + datetime.timedelta(days=3), 18)
+    )
     provision.add_provision_item(
         actor=personas["specialiste"],
         event=event,
@@ -161,7 +166,7 @@ def test_an_overdue_provision_task_is_on_its_owners_dashboard_and_in_the_reminde
     )
 
     dashboard = client_as("vadove").get("/").content.decode()
-    overdue = dashboard[dashboard.index('id="overdue-heading"') : dashboard.index('id="week-heading"')]
+    overdue = dashboard[dashboard.index("overdue-heading") : dashboard.index("week-heading")]
     assert "Baneris prie įėjimo — Miesto šventės koncertas" in overdue
 
     event_page = client_as("vadove").get(event.get_absolute_url()).content.decode()
