@@ -37,9 +37,7 @@ def booked(**fields) -> Event:
 @pytest.fixture
 def month_of_events(personas, day) -> dict[str, Event]:
     hall = Space.objects.get(library=county_library(), name="Konferencijų salė")
-    TourBookingFactory(
-        status="confirmed", starts_at=at(day, 10), ends_at=at(day, 11), space=hall
-    )
+    TourBookingFactory(status="confirmed", starts_at=at(day, 10), ends_at=at(day, 11), space=hall)
     return {
         "reading": booked(
             title="Poezijos skaitymai", starts_at=at(day, 18), space=hall, setup_minutes=30
