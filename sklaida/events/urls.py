@@ -38,3 +38,20 @@ urlpatterns = [
     ),
     path("statistika/", statistics.statistics, name="statistics"),
 ]
+
+# Calendar, provision, attendance and exhibitions (issue 4, calendar part).
+from sklaida.events.views import attendance, calendar, exhibitions, provision  # noqa: E402
+
+urlpatterns += [
+    path("kalendorius/", calendar.calendar, name="calendar"),
+    path("renginiai/<int:pk>/perkelti/", calendar.move, name="move"),
+    path("iranga/", calendar.equipment, name="equipment"),
+    path("aprupinimas/", provision.template_list, name="provision_templates"),
+    path("aprupinimas/naujas/", provision.template_create, name="provision_template_create"),
+    path("aprupinimas/<int:pk>/", provision.template_update, name="provision_template_update"),
+    path("renginiai/<int:pk>/aprupinimas/", provision.apply, name="provision_apply"),
+    path("renginiai/<int:pk>/aprupinimas/prideti/", provision.add_item, name="provision_add"),
+    path("renginiai/<int:pk>/dalyviai/", attendance.attendance, name="attendance"),
+    path("renginiai/<int:pk>/eksponatai/", exhibitions.exhibits, name="exhibits"),
+    path("renginiai/<int:pk>/lankytojai/", exhibitions.visitors, name="visitors"),
+]

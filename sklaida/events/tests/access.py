@@ -56,6 +56,39 @@ def _planned_activity(data: dict) -> dict:
     return {"pk": PlannedActivityFactory().pk}
 
 
+# Calendar, provision, attendance and exhibitions (issue 4, calendar part).
+def _territory_exhibition(data: dict) -> dict:
+    """A fresh exhibition of the territory specialist's library, open since yesterday."""
+    import datetime
+
+    from django.utils import timezone
+
+    library = data["teritorija"].library
+    opened = timezone.now() - datetime.timedelta(days=1)
+    exhibition = EventFactory(
+        library=library,
+        space=library.spaces.first(),
+        event_type="exhibition",
+        starts_at=opened,
+        ends_at=opened + datetime.timedelta(days=30),
+    )
+    return {"pk": exhibition.pk}
+
+
+def _provision_template(data: dict) -> dict:
+    from sklaida.events.services.provision import ensure_default_templates
+
+    return {"pk": ensure_default_templates()[0].pk}
+
+
+def _move_data(data: dict) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    return {"date": (timezone.localdate() + datetime.timedelta(days=40)).isoformat()}
+
+
 EXPECTED_ACCESS.update(
     {
         "events:plan_list": Rule(DEPARTMENT),
@@ -71,5 +104,23 @@ EXPECTED_ACCESS.update(
             DEPARTMENT_WORKERS, method="POST", kwargs=_planned_activity
         ),
         "events:statistics": Rule(DEPARTMENT),
+        "events:calendar": Rule(DEPARTMENT | TERRITORY),
+        "events:move": Rule(
+            DEPARTMENT_WORKERS | TERRITORY, method="POST", kwargs=_territory_event, data=_move_data
+        ),
+        "events:equipment": Rule(DEPARTMENT),
+        "events:provision_templates": Rule(DEPARTMENT),
+        "events:provision_template_create": Rule(DEPARTMENT_WORKERS),
+        "events:provision_template_update": Rule(DEPARTMENT_WORKERS, kwargs=_provision_template),
+        "events:provision_apply": Rule(
+            DEPARTMENT_WORKERS | TERRITORY,
+            method="POST",
+            kwargs=_territory_event,
+            data=lambda data: {"template": _provision_template(data)["pk"]},
+        ),
+        "events:provision_add": Rule(DEPARTMENT_WORKERS | TERRITORY, kwargs=_territory_event),
+        "events:attendance": Rule(DEPARTMENT_WORKERS | TERRITORY, kwargs=_territory_event),
+        "events:exhibits": Rule(DEPARTMENT_WORKERS | TERRITORY, kwargs=_territory_exhibition),
+        "events:visitors": Rule(DEPARTMENT_WORKERS | TERRITORY, kwargs=_territory_exhibition),
     }
 )
