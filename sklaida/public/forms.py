@@ -17,8 +17,8 @@ class CalendarFilterForm(forms.Form):
     audience = forms.ChoiceField(
         label=_("For whom"), choices=[("", _("Everyone")), *AudienceGroup.choices], required=False
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Until date"), required=False, widget=DateInput())
 
     def criteria(self) -> PublicFilter:
         """The filter from the fields that are valid; a wrong value is ignored, not an error."""
