@@ -18,23 +18,24 @@ def is_language_prefixed_page(request) -> bool:
 
 
 class UserLanguageMiddleware:
-    """Show a signed-in person the language they chose in their profile.
+    """Staff pages: the language chosen in the profile, else the language cookie or browser.
 
-    Not on the public pages: there the address (/renginiai/ or /en/events/) chose the
-    language, and a link to the English page must give the English page to everyone.
+    Public pages keep the language of their address (/renginiai/ or /en/events/), so a
+    link to the English page gives the English page to everyone. Django's LocaleMiddleware,
+    once i18n_patterns are in use, sets Lithuanian for every address without a prefix;
+    staff pages are not among those patterns, so their language is chosen here.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and user.language
-            and not is_language_prefixed_page(request)
-        ):
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+        if not is_language_prefixed_page(request):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and user.language:
+                language = user.language
+            else:
+                language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)
