@@ -1,5 +1,34 @@
-"""The public's pages. Paths are translated: /renginiai/ in Lithuanian, /en/events/ in English."""
+"""The public's pages. Paths are fixed: /renginiai/ in Lithuanian, /en/events/ in English.
+
+`localised_route` keeps both spellings in code (see sklaida/public/routes.py); the
+Lithuanian one is served without a prefix, the English one under /en/ (sklaida/urls.py).
+"""
+
+from django.urls import path
+
+from sklaida.public.routes import localised_route
+from sklaida.public.views import calendar
 
 app_name = "public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path(localised_route(en="events/", lt="renginiai/"), calendar.event_list, name="event_list"),
+    path(localised_route(en="events.ics", lt="renginiai.ics"), calendar.feed, name="feed"),
+    path(
+        localised_route(
+            en="events/<int:year>/<int:month>/", lt="renginiai/<int:year>/<int:month>/"
+        ),
+        calendar.event_month,
+        name="event_month",
+    ),
+    path(
+        localised_route(en="events/<slug:slug>.ics", lt="renginiai/<slug:slug>.ics"),
+        calendar.event_ical,
+        name="event_ical",
+    ),
+    path(
+        localised_route(en="events/<slug:slug>/", lt="renginiai/<slug:slug>/"),
+        calendar.event_detail,
+        name="event_detail",
+    ),
+]

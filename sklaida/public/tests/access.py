@@ -1,5 +1,18 @@
 """Who may use each public URL (checked by core/tests/test_access_matrix.py)."""
 
-from sklaida.testing.access import Rule
+from sklaida.events.tests.factories import EventFactory
+from sklaida.testing.access import EVERYONE, Rule
 
-EXPECTED_ACCESS: dict[str, Rule] = {}
+
+def _public_event(data: dict) -> dict:
+    """A fresh announced public event of the county library."""
+    return {"slug": EventFactory().slug}
+
+
+EXPECTED_ACCESS: dict[str, Rule] = {
+    "public:event_list": Rule(EVERYONE),
+    "public:feed": Rule(EVERYONE),
+    "public:event_month": Rule(EVERYONE, kwargs=lambda data: {"year": 2026, "month": 11}),
+    "public:event_detail": Rule(EVERYONE, kwargs=_public_event),
+    "public:event_ical": Rule(EVERYONE, kwargs=_public_event),
+}

@@ -1,0 +1,14 @@
+"""Fixtures of the public pages' tests."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test renders its own pages: none is served from another test's cache."""
+    cache.clear()
+    yield
+    cache.clear()
