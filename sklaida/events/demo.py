@@ -334,7 +334,7 @@ def load(world: demo.DemoWorld) -> None:
     # A year of the catalogue's events, made in bulk (one a day at most, so they never
     # clash); the events of exhibitions, territory and the cancellation go through services.
     events, event_audiences = [], []
-    day = today - datetime.timedelta(days=330)
+    day = today - datetime.timedelta(days=320)
     while day <= today + datetime.timedelta(days=100):
         if day.weekday() < 6 and rng.random() < 0.42:
             title, kind, groups, space_name, hour, hours, capacity = rng.choice(CATALOGUE)

@@ -30,19 +30,19 @@ def lt(message: str) -> str:
 
 @pytest.fixture
 def plan(personas) -> ActivityPlan:
-    plan = ActivityPlanFactory(year=2026)
+    plan = ActivityPlanFactory(year=2025)
     PlannedActivityFactory(
         plan=plan,
         title="Vasario 16-osios minėjimas",
-        starts_on=datetime.date(2026, 2, 10),
-        ends_on=datetime.date(2026, 2, 16),
+        starts_on=datetime.date(2025, 2, 10),
+        ends_on=datetime.date(2025, 2, 16),
         budget=Decimal("250.00"),
     )
     concerts = PlannedActivityFactory(
         plan=plan,
         title="Vasaros koncertai kieme",
-        starts_on=datetime.date(2026, 6, 1),
-        ends_on=datetime.date(2026, 8, 31),
+        starts_on=datetime.date(2025, 6, 1),
+        ends_on=datetime.date(2025, 8, 31),
         planned_count=3,
         budget=Decimal("1800.00"),
         funding_source="Lietuvos kultūros taryba",
@@ -50,13 +50,13 @@ def plan(personas) -> ActivityPlan:
     EventFactory(
         planned_activity=concerts,
         status=Event.Status.HELD,
-        starts_at=at(datetime.date(2026, 6, 12), 18),
+        starts_at=at(datetime.date(2025, 6, 12), 18),
     )
     PlannedActivityFactory(
         plan=plan,
         title="Knygų Kalėdos",
-        starts_on=datetime.date(2026, 12, 1),
-        ends_on=datetime.date(2026, 12, 23),
+        starts_on=datetime.date(2025, 12, 1),
+        ends_on=datetime.date(2025, 12, 23),
     )
     return plan
 
@@ -70,9 +70,9 @@ def test_the_xlsx_lists_the_activities_under_their_quarter_headings(plan, client
     response = client_as("stebetojas").get(f"/veikla/planai/{plan.pk}/xlsx/")
 
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert quote("2026 m. kultūrinės veiklos planas.xlsx") in response["Content-Disposition"]
+    assert quote("2025 m. kultūrinės veiklos planas.xlsx") in response["Content-Disposition"]
     rows = rows_of(response.content)
-    assert rows[0][0] == "2026 m. kultūrinės veiklos planas"
+    assert rows[0][0] == "2025 m. kultūrinės veiklos planas"
     first_cells = [row[0] for row in rows]
     titles = [row[1] for row in rows]
     headings = {
@@ -96,11 +96,11 @@ def test_the_pdf_is_an_a4_landscape_document_titled_in_lithuanian(plan, client_a
 
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    assert quote("2026 m. kultūrinės veiklos planas.pdf") in response["Content-Disposition"]
+    assert quote("2025 m. kultūrinės veiklos planas.pdf") in response["Content-Disposition"]
 
     with translation.override("lt"):
         html = plan_document_html(plan_overview(plan_id=plan.pk))
-    assert "<h1>2026 m. kultūrinės veiklos planas</h1>" in html
+    assert "<h1>2025 m. kultūrinės veiklos planas</h1>" in html
     assert "size: A4 landscape" in html
     assert "counter(page)" in html
     sections = html.split("<section>")[1:]

@@ -25,7 +25,7 @@ from sklaida.events.tests.factories import (
 from sklaida.testing.queries import queries_to_render
 
 # A day late in the plan's year: the first half of it is over.
-TODAY = datetime.date(2026, 7, 15)
+TODAY = datetime.date(2025, 7, 15)
 NOW = at(TODAY, 12)
 
 
@@ -45,23 +45,23 @@ def plan_url(plan: ActivityPlan) -> str:
 
 @pytest.fixture
 def plan(personas) -> ActivityPlan:
-    return ActivityPlanFactory(year=2026)
+    return ActivityPlanFactory(year=2025)
 
 
 def test_completion_is_the_share_of_planned_events_held_and_never_above_a_hundred(plan):
     readings = PlannedActivityFactory(
         plan=plan, title="Garsiniai skaitymai", planned_count=4, budget=Decimal("300.00")
     )
-    event_of(readings, Event.Status.HELD, datetime.date(2026, 4, 8))
-    event_of(readings, Event.Status.REPORTED, datetime.date(2026, 4, 22))
-    event_of(readings, Event.Status.HELD, datetime.date(2026, 5, 6))
-    event_of(readings, Event.Status.CANCELLED, datetime.date(2026, 5, 20))
-    event_of(readings, Event.Status.ANNOUNCED, datetime.date(2026, 6, 3))
+    event_of(readings, Event.Status.HELD, datetime.date(2025, 4, 8))
+    event_of(readings, Event.Status.REPORTED, datetime.date(2025, 4, 22))
+    event_of(readings, Event.Status.HELD, datetime.date(2025, 5, 6))
+    event_of(readings, Event.Status.CANCELLED, datetime.date(2025, 5, 20))
+    event_of(readings, Event.Status.ANNOUNCED, datetime.date(2025, 6, 3))
     concerts = PlannedActivityFactory(
         plan=plan, title="Vasaros koncertai", planned_count=2, budget=Decimal("1200.50")
     )
     for day in (1, 8, 15):
-        event_of(concerts, Event.Status.HELD, datetime.date(2026, 6, day))
+        event_of(concerts, Event.Status.HELD, datetime.date(2025, 6, day))
 
     overview = plan_overview(plan_id=plan.pk, today=TODAY, now=NOW)
 
@@ -78,30 +78,30 @@ def test_an_activity_whose_period_ended_with_fewer_events_than_planned_is_overdu
     late = PlannedActivityFactory(
         plan=plan,
         title="Žiemos skaitymai",
-        starts_on=datetime.date(2026, 1, 10),
-        ends_on=datetime.date(2026, 2, 28),
+        starts_on=datetime.date(2025, 1, 10),
+        ends_on=datetime.date(2025, 2, 28),
         planned_count=2,
     )
-    event_of(late, Event.Status.HELD, datetime.date(2026, 1, 20))
+    event_of(late, Event.Status.HELD, datetime.date(2025, 1, 20))
     done = PlannedActivityFactory(
         plan=plan,
         title="Užgavėnių dirbtuvės",
-        starts_on=datetime.date(2026, 2, 1),
-        ends_on=datetime.date(2026, 2, 20),
+        starts_on=datetime.date(2025, 2, 1),
+        ends_on=datetime.date(2025, 2, 20),
     )
-    event_of(done, Event.Status.REPORTED, datetime.date(2026, 2, 17))
+    event_of(done, Event.Status.REPORTED, datetime.date(2025, 2, 17))
     PlannedActivityFactory(
         plan=plan,
         title="Atsisakyta ekskursija",
-        starts_on=datetime.date(2026, 3, 1),
-        ends_on=datetime.date(2026, 3, 31),
+        starts_on=datetime.date(2025, 3, 1),
+        ends_on=datetime.date(2025, 3, 31),
         is_cancelled=True,
     )
     PlannedActivityFactory(
         plan=plan,
         title="Rudens festivalis",
-        starts_on=datetime.date(2026, 9, 1),
-        ends_on=datetime.date(2026, 10, 31),
+        starts_on=datetime.date(2025, 9, 1),
+        ends_on=datetime.date(2025, 10, 31),
     )
 
     overview = plan_overview(plan_id=plan.pk, today=TODAY, now=NOW)
@@ -123,10 +123,10 @@ def test_an_activity_whose_period_ended_with_fewer_events_than_planned_is_overdu
 
 def test_activities_are_grouped_by_the_quarter_they_start_in(plan, client_as):
     for title, starts_on in (
-        ("Kovo 11-osios skaitymai", datetime.date(2026, 3, 2)),
-        ("Vasario 16-osios minėjimas", datetime.date(2026, 2, 10)),
-        ("Knygų Kalėdos", datetime.date(2026, 12, 1)),
-        ("Bibliotekų savaitė", datetime.date(2026, 4, 20)),
+        ("Kovo 11-osios skaitymai", datetime.date(2025, 3, 2)),
+        ("Vasario 16-osios minėjimas", datetime.date(2025, 2, 10)),
+        ("Knygų Kalėdos", datetime.date(2025, 12, 1)),
+        ("Bibliotekų savaitė", datetime.date(2025, 4, 20)),
     ):
         PlannedActivityFactory(
             plan=plan,
@@ -218,8 +218,8 @@ def test_workers_add_change_and_drop_planned_activities(plan, personas, client_a
             "title": "Vasaros skaitymų iššūkis",
             "event_type": EventType.EDUCATION,
             "audiences": [children.pk],
-            "starts_on": "2026-06-01",
-            "ends_on": "2026-08-31",
+            "starts_on": "2025-06-01",
+            "ends_on": "2025-08-31",
             "planned_count": "6",
             "responsible": personas["specialiste"].pk,
             "budget": "450,00",
@@ -236,16 +236,16 @@ def test_workers_add_change_and_drop_planned_activities(plan, personas, client_a
     client.post(
         f"/veikla/planai/veiklos/{activity.pk}/keisti/",
         {
-            "title": "Vasaros skaitymų iššūkis 2026",
+            "title": "Vasaros skaitymų iššūkis 2025",
             "event_type": EventType.EDUCATION,
-            "starts_on": "2026-06-01",
-            "ends_on": "2026-08-31",
+            "starts_on": "2025-06-01",
+            "ends_on": "2025-08-31",
             "planned_count": "8",
             "responsible": personas["specialiste"].pk,
         },
     )
     activity.refresh_from_db()
-    assert (activity.title, activity.planned_count) == ("Vasaros skaitymų iššūkis 2026", 8)
+    assert (activity.title, activity.planned_count) == ("Vasaros skaitymų iššūkis 2025", 8)
 
     client.post(f"/veikla/planai/veiklos/{activity.pk}/atsisakyti/")
     activity.refresh_from_db()
@@ -259,8 +259,8 @@ def test_an_activity_starts_in_its_plans_year(plan, client_as, personas):
         {
             "title": "Kitų metų paroda",
             "event_type": EventType.EXHIBITION,
-            "starts_on": "2027-01-10",
-            "ends_on": "2027-02-10",
+            "starts_on": "2028-01-10",
+            "ends_on": "2028-02-10",
             "planned_count": "1",
             "responsible": personas["specialiste"].pk,
         },
@@ -297,12 +297,12 @@ def test_the_plan_screen_makes_the_same_queries_for_a_longer_plan(plan, client_a
     def add_activity(number: int) -> None:
         activity = PlannedActivityFactory(
             plan=plan,
-            starts_on=datetime.date(2026, 1 + 3 * (number % 4), 5),
-            ends_on=datetime.date(2026, 3 + 3 * (number % 4), 25),
+            starts_on=datetime.date(2025, 1 + 3 * (number % 4), 5),
+            ends_on=datetime.date(2025, 3 + 3 * (number % 4), 25),
         )
         activity.audiences.set(Audience.objects.all()[:2])
         activity.partners.set([OrganisationFactory()])
-        event_of(activity, Event.Status.HELD, datetime.date(2026, 1, 20))
+        event_of(activity, Event.Status.HELD, datetime.date(2025, 1, 20))
         event_of(activity, Event.Status.ANNOUNCED, timezone.localdate() + datetime.timedelta(3))
 
     add_activity(0)
@@ -322,15 +322,15 @@ def test_a_worker_creates_the_next_years_plan_and_finds_it_in_the_list(personas,
 
     response = client.post(
         "/veikla/planai/naujas/",
-        {"year": "2027", "title": "2027 m. kultūrinės veiklos planas", "notes": "Projektas."},
+        {"year": "2028", "title": "2028 m. kultūrinės veiklos planas", "notes": "Projektas."},
     )
 
-    plan = ActivityPlan.objects.get(year=2027)
+    plan = ActivityPlan.objects.get(year=2028)
     assert response["Location"] == plan_url(plan)
     assert plan.status == ActivityPlan.Status.DRAFT
-    in_2027 = {"starts_on": datetime.date(2027, 5, 1), "ends_on": datetime.date(2027, 6, 30)}
-    PlannedActivityFactory(plan=plan, planned_count=4, **in_2027)
-    PlannedActivityFactory(plan=plan, planned_count=9, is_cancelled=True, **in_2027)
+    in_2028 = {"starts_on": datetime.date(2028, 5, 1), "ends_on": datetime.date(2028, 6, 30)}
+    PlannedActivityFactory(plan=plan, planned_count=4, **in_2028)
+    PlannedActivityFactory(plan=plan, planned_count=9, is_cancelled=True, **in_2028)
     listing = client_as("stebetojas").get("/veikla/planai/").content.decode()
     row = listing.split(f'href="{plan_url(plan)}"')[1].split("</tr>")[0]
     assert '<td class="text-end">1</td>' in row and '<td class="text-end">4</td>' in row
