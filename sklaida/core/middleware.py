@@ -1,17 +1,41 @@
 """Request middleware of the core."""
 
+from django.urls import LocalePrefixPattern, Resolver404, URLResolver, get_resolver
 from django.utils import translation
 
 
+def is_language_prefixed_page(request) -> bool:
+    """Whether the path belongs to i18n_patterns, where the address says the language."""
+    resolver = get_resolver(getattr(request, "urlconf", None))
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver) and isinstance(entry.pattern, LocalePrefixPattern):
+            try:
+                entry.resolve(request.path_info.removeprefix("/"))
+            except Resolver404:
+                continue
+            return True
+    return False
+
+
 class UserLanguageMiddleware:
-    """Show a signed-in person the language they chose in their profile."""
+    """Staff pages: the language chosen in the profile, else the language cookie or browser.
+
+    Public pages keep the language of their address (/renginiai/ or /en/events/), so a
+    link to the English page gives the English page to everyone. Django's LocaleMiddleware,
+    once i18n_patterns are in use, sets Lithuanian for every address without a prefix;
+    staff pages are not among those patterns, so their language is chosen here.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+        if not is_language_prefixed_page(request):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and user.language:
+                language = user.language
+            else:
+                language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

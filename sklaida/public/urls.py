@@ -1,21 +1,52 @@
-"""The public's pages. Paths are translated: /renginiai/ in Lithuanian, /en/events/ in English."""
+"""The public's pages. Paths are fixed: /renginiai/ in Lithuanian, /en/events/ in English.
+
+`localised_route` keeps both spellings in code (see sklaida/public/routes.py); the
+Lithuanian one is served without a prefix, the English one under /en/ (sklaida/urls.py).
+"""
 
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from sklaida.public.views import registration
+from sklaida.public.routes import localised_route
+from sklaida.public.views import calendar, registration
 
 app_name = "public"
 
-urlpatterns: list = [
-    path(_("events/<slug:slug>/registration/"), registration.register, name="register"),
+urlpatterns = [
+    path(localised_route(en="events/", lt="renginiai/"), calendar.event_list, name="event_list"),
+    path(localised_route(en="events.ics", lt="renginiai.ics"), calendar.feed, name="feed"),
     path(
-        _("registration/<str:token>/"),
+        localised_route(
+            en="events/<int:year>/<int:month>/", lt="renginiai/<int:year>/<int:month>/"
+        ),
+        calendar.event_month,
+        name="event_month",
+    ),
+    path(
+        localised_route(en="events/<slug:slug>.ics", lt="renginiai/<slug:slug>.ics"),
+        calendar.event_ical,
+        name="event_ical",
+    ),
+    path(
+        localised_route(en="events/<slug:slug>/", lt="renginiai/<slug:slug>/"),
+        calendar.event_detail,
+        name="event_detail",
+    ),
+    path(
+        localised_route(
+            en="events/<slug:slug>/registration/", lt="renginiai/<slug:slug>/registracija/"
+        ),
+        registration.register,
+        name="register",
+    ),
+    path(
+        localised_route(en="registration/<str:token>/", lt="registracija/<str:token>/"),
         registration.registration_status,
         name="registration_status",
     ),
     path(
-        _("registration/<str:token>/cancel/"),
+        localised_route(
+            en="registration/<str:token>/cancel/", lt="registracija/<str:token>/atsaukti/"
+        ),
         registration.registration_cancel,
         name="registration_cancel",
     ),

@@ -20,7 +20,7 @@ from sklaida.core.models import Equipment, User
 from sklaida.core.permissions import Capability, Role, has_capability, roles_of
 from sklaida.events import tasks
 from sklaida.events.models import Audience, Event, EventSeries
-from sklaida.events.services import registration
+from sklaida.events.services import provision, registration
 
 Status = Event.Status
 
@@ -153,9 +153,16 @@ def save_event(*, actor: User, event: Event, relations: Relations) -> Event:
         # Sign-ups move the seat counter meanwhile: never write back a stale one.
         registration.hold_seat_counter(event)
         _check_conflicts(event, equipment)
+        # Provision (calendar part): open provision tasks follow a moved event.
+        previous_starts_at = (
+            Event.objects.filter(pk=event.pk).values_list("starts_at", flat=True).first()
+            if event.pk
+            else None
+        )
         event.save()
         _save_relations(event, relations)
         _sync_bookings(event, equipment)
+        provision.shift_due_dates(event=event, previous_starts_at=previous_starts_at)
         registration.serve_waitlist_after_save(event)
     return event
 
@@ -250,12 +257,15 @@ def move_event(*, actor: User, event: Event, starts_at: datetime.datetime) -> Ev
     if event.status in {Status.HELD, Status.REPORTED, Status.CANCELLED}:
         raise ValidationError(_("Only events that have not taken place can be moved."))
     duration = event.ends_at - event.starts_at
+    previous_starts_at = event.starts_at  # Provision (calendar part): see below.
     event.starts_at, event.ends_at = starts_at, starts_at + duration
     equipment = [b.equipment for b in bookings.bookings_of(event) if b.equipment_id]
     with transaction.atomic():
         _check_conflicts(event, equipment)
         event.save(update_fields=["starts_at", "ends_at", "updated_at"])
         _sync_bookings(event, equipment)
+        # Provision (calendar part): open provision tasks follow the moved event.
+        provision.shift_due_dates(event=event, previous_starts_at=previous_starts_at)
     return event
 
 

@@ -48,8 +48,10 @@ TRANSITIONS: dict[str, set[str]] = {
 
 # Registrations that still count: they hold, await or wait for seats.
 ACTIVE = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
-# Event statuses in which sign-ups are taken.
-OPEN_EVENT_STATUSES = (Event.Status.CONFIRMED, Event.Status.ANNOUNCED)
+# Sign-ups are taken once the event is announced (as the public calendar shows it).
+OPEN_EVENT_STATUSES = (Event.Status.ANNOUNCED,)
+# Events that still take place: their registrants get reminders.
+TAKING_PLACE = (Event.Status.CONFIRMED, Event.Status.ANNOUNCED)
 # Fields blanked when a registrant's data is erased; seats and status stay for the counts.
 PERSONAL_FIELDS = ("name", "email", "phone", "answers")
 
@@ -397,7 +399,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     events = Event.objects.filter(
         starts_at__gt=now,
-        status__in=OPEN_EVENT_STATUSES,
+        status__in=TAKING_PLACE,
         reminder_hours__gt=0,
         registrations__status=Status.CONFIRMED,
         registrations__reminded_at__isnull=True,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -24,7 +25,7 @@ PER_PAGE = 50
 
 def event_list(request: HttpRequest) -> HttpResponse:
     may_read(request)
-    form = EventFilterForm(request.GET or None)
+    form = EventFilterForm(request.GET or None, initial={"date_from": timezone.localdate()})
     data = form.cleaned_data if form.is_valid() else {}
     criteria = selectors.EventFilter(
         q=data.get("q") or "",
@@ -32,7 +33,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
         status=data.get("status") or "",
         space=data["space"].pk if data.get("space") else None,
         responsible=data["responsible"].pk if data.get("responsible") else None,
-        date_from=data.get("date_from"),
+        # The register opens on what is coming; the filter reaches back in time.
+        # (an emptied "From" field shows everything).
+        date_from=data.get("date_from") if "date_from" in request.GET else timezone.localdate(),
         date_to=data.get("date_to"),
     )
     events = selectors.event_list(user=request.user, criteria=criteria)
@@ -167,8 +170,10 @@ def event_update(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                ngettext(
-                    "The event has been saved.",
+                _("The event has been saved.")
+                if len(changed) == 1
+                else ngettext(
+                    "%(count)d event of the series has been saved.",
                     "%(count)d events of the series have been saved.",
                     len(changed),
                 )

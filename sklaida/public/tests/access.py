@@ -5,6 +5,11 @@ from sklaida.events.tests.factories import EventFactory, RegistrationFactory
 from sklaida.testing.access import EVERYONE, Rule
 
 
+def _public_event(data: dict) -> dict:
+    """A fresh announced public event of the county library."""
+    return {"slug": EventFactory().slug}
+
+
 def _open_event(data: dict) -> dict:
     return {"slug": EventFactory(registration=Event.Registration.OPEN, capacity=30).slug}
 
@@ -14,6 +19,11 @@ def _registration(data: dict) -> dict:
 
 
 EXPECTED_ACCESS: dict[str, Rule] = {
+    "public:event_list": Rule(EVERYONE),
+    "public:feed": Rule(EVERYONE),
+    "public:event_month": Rule(EVERYONE, kwargs=lambda data: {"year": 2026, "month": 11}),
+    "public:event_detail": Rule(EVERYONE, kwargs=_public_event),
+    "public:event_ical": Rule(EVERYONE, kwargs=_public_event),
     "public:register": Rule(EVERYONE, kwargs=_open_event),
     "public:registration_status": Rule(EVERYONE, kwargs=_registration),
     "public:registration_cancel": Rule(EVERYONE, kwargs=_registration),

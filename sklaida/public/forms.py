@@ -1,0 +1,32 @@
+"""The public calendar's filter (its field names are the query string of pages and feeds)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sklaida.core.forms import DateInput
+from sklaida.events.models import AudienceGroup, EventType
+from sklaida.public.selectors import PublicFilter
+
+
+class CalendarFilterForm(forms.Form):
+    event_type = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("Any")), *EventType.choices], required=False
+    )
+    audience = forms.ChoiceField(
+        label=_("For whom"), choices=[("", _("Everyone")), *AudienceGroup.choices], required=False
+    )
+    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Until date"), required=False, widget=DateInput())
+
+    def criteria(self) -> PublicFilter:
+        """The filter from the fields that are valid; a wrong value is ignored, not an error."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return PublicFilter(
+            event_type=data.get("event_type") or "",
+            audience=data.get("audience") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
