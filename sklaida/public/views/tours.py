@@ -63,6 +63,24 @@ class TourRequestForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    field_order = [
+        "group_type",
+        "institution",
+        "group_size",
+        "age",
+        "language",
+        "topic",
+        "preferred_date",
+        "preferred_time",
+        "alternative_date",
+        "alternative_time",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "notes",
+        "consent",
+    ]
+
     class Meta:
         model = TourBooking
         fields = [
