@@ -361,3 +361,32 @@ def test_the_tour_list_filters_by_status_and_date_with_a_fixed_number_of_queries
     assert "Mokykla Nr. 1<" in content
     assert "Mokykla Nr. 3<" not in content
     assert "Mokykla Nr. 2<" not in content
+
+
+def test_a_worker_sees_the_request_with_the_forms_to_answer_it(client_as, personas):
+    tour = TourBookingFactory(topic="Lietuviškos knygos istorija", notes="Grupėje yra vežimėlis.")
+
+    page = client_as("specialiste").get(tour.get_absolute_url()).content.decode()
+
+    assert "Lietuviškos knygos istorija" in page
+    assert "Grupėje yra vežimėlis." in page
+    for name in ("tour_confirm", "tour_propose", "tour_cancel"):
+        assert reverse(f"events:{name}", args=[tour.pk]) in page
+    assert reverse("events:tour_held", args=[tour.pk]) not in page, "not held before it starts"
+    assert 'name="confirm-guide"' in page
+    assert f'<option value="{reading_room().pk}"' in page
+
+
+def test_proposing_another_time_needs_a_message_to_the_group(client_as, personas):
+    tour = TourBookingFactory()
+
+    page = client_as("specialiste").post(
+        reverse("events:tour_propose", args=[tour.pk]),
+        schedule_data(
+            "propose", starts_at=in_days(9, 13), guide=personas["vadove"], space=reading_room()
+        ),
+    )
+
+    assert 'id="id_propose-message_error"' in page.content.decode()
+    tour.refresh_from_db()
+    assert tour.status == Status.REQUESTED

@@ -32,8 +32,8 @@ class TourFilterForm(forms.Form):
         choices=[("", gettext_lazy("Any")), *Status.choices],
         required=False,
     )
-    date_from = forms.DateField(label=gettext_lazy("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=gettext_lazy("Until"), required=False, widget=DateInput())
+    date_from = forms.DateField(label=gettext_lazy("From date"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=gettext_lazy("To date"), required=False, widget=DateInput())
 
 
 class TourScheduleForm(forms.Form):

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from sklaida.core.forms import DateInput
 from sklaida.events.models import TourBooking
@@ -96,7 +96,7 @@ class TourRequestForm(forms.ModelForm):
             "notes",
         ]
         labels = {
-            "group_type": gettext_lazy("Group"),
+            "group_type": pgettext_lazy("tour", "Group"),
             "institution": gettext_lazy("School, institution or organisation"),
             "age": gettext_lazy("Age of the participants"),
             "language": gettext_lazy("Language of the tour"),
