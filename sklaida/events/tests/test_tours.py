@@ -35,8 +35,11 @@ def in_days(days: int, hour: int, minute: int = 0) -> datetime.datetime:
     return at(timezone.localdate() + datetime.timedelta(days=days), hour, minute)
 
 
-def reading_room() -> Space:
-    return Space.objects.filter(library=county_library()).order_by("pk").first()
+def reading_room(name: str = "Skaitykla ekskursijoms") -> Space:
+    """A room of the county library that the demo's events leave free."""
+    return Space.objects.get_or_create(
+        library=county_library(), name=name, defaults={"capacity": 40}
+    )[0]
 
 
 def schedule_data(prefix: str, *, starts_at, guide, space, message: str = "") -> dict:
@@ -161,7 +164,7 @@ def test_a_tour_is_not_confirmed_in_a_room_an_event_has_booked(client_as, person
 
 def test_a_guide_is_not_given_two_tours_at_once(personas):
     guide = personas["specialiste"]
-    rooms = list(Space.objects.filter(library=county_library()).order_by("pk")[:2])
+    rooms = [reading_room(), reading_room("Retų spaudinių skyrius")]
     first = TourBookingFactory(institution="Pirmoji grupė")
     services.confirm_tour(
         actor=guide,
@@ -365,6 +368,7 @@ def test_the_tour_list_filters_by_status_and_date_with_a_fixed_number_of_queries
 
 def test_a_worker_sees_the_request_with_the_forms_to_answer_it(client_as, personas):
     tour = TourBookingFactory(topic="Lietuviškos knygos istorija", notes="Grupėje yra vežimėlis.")
+    room = reading_room()
 
     page = client_as("specialiste").get(tour.get_absolute_url()).content.decode()
 
@@ -374,7 +378,7 @@ def test_a_worker_sees_the_request_with_the_forms_to_answer_it(client_as, person
         assert reverse(f"events:{name}", args=[tour.pk]) in page
     assert reverse("events:tour_held", args=[tour.pk]) not in page, "not held before it starts"
     assert 'name="confirm-guide"' in page
-    assert f'<option value="{reading_room().pk}"' in page
+    assert f'<option value="{room.pk}">{room.name}</option>' in page
 
 
 def test_proposing_another_time_needs_a_message_to_the_group(client_as, personas):
