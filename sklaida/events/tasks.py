@@ -25,3 +25,12 @@ def send_event_cancellation_notices(*, event_id: int) -> int:
         notifications.event_cancelled(registration=registration)
         sent += 1
     return sent
+
+
+@task()
+def send_tour_reminders() -> int:
+    """E-mail the groups whose tour is tomorrow (once each)."""
+    # Services enqueue these tasks, so they are imported only when a task runs.
+    from sklaida.events.services import tours
+
+    return tours.remind_tomorrows_tours()

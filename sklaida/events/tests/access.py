@@ -9,6 +9,7 @@ from sklaida.events.tests.factories import (
     ActivityPlanFactory,
     EventFactory,
     PlannedActivityFactory,
+    TourBookingFactory,
 )
 from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
 
@@ -122,5 +123,24 @@ EXPECTED_ACCESS.update(
         "events:attendance": Rule(DEPARTMENT_WORKERS | TERRITORY, kwargs=_territory_event),
         "events:exhibits": Rule(DEPARTMENT_WORKERS | TERRITORY, kwargs=_territory_exhibition),
         "events:visitors": Rule(DEPARTMENT_WORKERS | TERRITORY, kwargs=_territory_exhibition),
+    }
+)
+
+# Guided tours: the department reads them, its workers answer the groups.
+
+
+def _requested_tour(data: dict) -> dict:
+    """A fresh request of a group (each request may change it)."""
+    return {"pk": TourBookingFactory().pk}
+
+
+EXPECTED_ACCESS.update(
+    {
+        "events:tour_list": Rule(DEPARTMENT),
+        "events:tour_detail": Rule(DEPARTMENT, kwargs=_requested_tour),
+        "events:tour_confirm": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
+        "events:tour_propose": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
+        "events:tour_held": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
+        "events:tour_cancel": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
     }
 )

@@ -1,6 +1,6 @@
 """Who may use each public URL (checked by core/tests/test_access_matrix.py)."""
 
-from sklaida.events.tests.factories import EventFactory
+from sklaida.events.tests.factories import EventFactory, TourBookingFactory
 from sklaida.testing.access import EVERYONE, Rule
 
 
@@ -15,4 +15,7 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "public:event_month": Rule(EVERYONE, kwargs=lambda data: {"year": 2026, "month": 11}),
     "public:event_detail": Rule(EVERYONE, kwargs=_public_event),
     "public:event_ical": Rule(EVERYONE, kwargs=_public_event),
+    "public:tour_request": Rule(EVERYONE),
+    "public:tour_request_thanks": Rule(EVERYONE),
+    "public:tour_answer": Rule(EVERYONE, kwargs=lambda data: {"token": TourBookingFactory().token}),
 }
