@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from sklaida.core.notifications import absolute_url, send_to_address
-from sklaida.events.models import Registration
+from sklaida.events.models import Registration, TourBooking
 
 
 def event_cancelled(*, registration: Registration) -> None:
@@ -24,6 +24,67 @@ def event_cancelled(*, registration: Registration) -> None:
             "calendar_url": absolute_url("/renginiai/"),
         },
     )
+
+
+# Guided tours: the group hears in the language of the page they booked on, the
+# department's head and specialists in their own.
+
+
+def _tour_context(tour: TourBooking) -> dict:
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(tour.request_language):
+        answer_url = absolute_url(reverse("public:tour_answer", kwargs={"token": tour.token}))
+    return {"tour": tour, "answer_url": answer_url}
+
+
+def _to_group(tour: TourBooking, template: str, **context) -> None:
+    send_to_address(
+        address=tour.contact_email,
+        language=tour.request_language,
+        template=f"events/email/{template}",
+        context={**_tour_context(tour), **context},
+    )
+
+
+def _to_department(tour: TourBooking, template: str, **context) -> None:
+    from sklaida.events.selectors.tours import tour_staff
+
+    tour_url = absolute_url(tour.get_absolute_url())
+    for recipient in tour_staff():
+        send_to_address(
+            address=recipient.email,
+            language=recipient.language,
+            template=f"events/email/{template}",
+            context={"tour": tour, "tour_url": tour_url, "recipient": recipient, **context},
+        )
+
+
+def tour_requested(*, tour: TourBooking) -> None:
+    """A new request: the department is told, the group gets an acknowledgement."""
+    _to_department(tour, "tour_requested_staff")
+    _to_group(tour, "tour_request_received")
+
+
+def tour_confirmed(*, tour: TourBooking) -> None:
+    _to_group(tour, "tour_confirmed")
+
+
+def tour_proposed(*, tour: TourBooking) -> None:
+    _to_group(tour, "tour_proposed")
+
+
+def tour_answered(*, tour: TourBooking, accepted: bool) -> None:
+    _to_department(tour, "tour_answered_staff", accepted=accepted)
+
+
+def tour_cancelled(*, tour: TourBooking, reason: str) -> None:
+    _to_group(tour, "tour_cancelled", reason=reason)
+
+
+def tour_reminder(*, tour: TourBooking) -> None:
+    _to_group(tour, "tour_reminder")
 
 
 def _registration_email(*, registration: Registration, template: str) -> None:

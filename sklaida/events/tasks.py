@@ -28,6 +28,15 @@ def send_event_cancellation_notices(*, event_id: int) -> int:
 
 
 @task()
+def send_tour_reminders() -> int:
+    """E-mail the groups whose tour is tomorrow (once each)."""
+    # Services enqueue these tasks, so they are imported only when a task runs.
+    from sklaida.events.services import tours
+
+    return tours.remind_tomorrows_tours()
+
+
+@task()
 def send_registration_reminders() -> int:
     """E-mail confirmed registrants the configured hours before their event."""
     # Imported here: the services import this module for their side effects.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sklaida.events.views import events, plans, registrations, statistics
+from sklaida.events.views import events, plans, registrations, statistics, tours
 
 app_name = "events"
 
@@ -37,6 +37,13 @@ urlpatterns = [
         name="planned_activity_drop",
     ),
     path("statistika/", statistics.statistics, name="statistics"),
+    # Guided tours (2.4)
+    path("ekskursijos/", tours.tour_list, name="tour_list"),
+    path("ekskursijos/<int:pk>/", tours.tour_detail, name="tour_detail"),
+    path("ekskursijos/<int:pk>/patvirtinti/", tours.tour_confirm, name="tour_confirm"),
+    path("ekskursijos/<int:pk>/siulyti-laika/", tours.tour_propose, name="tour_propose"),
+    path("ekskursijos/<int:pk>/ivyko/", tours.tour_held, name="tour_held"),
+    path("ekskursijos/<int:pk>/atsaukti/", tours.tour_cancel, name="tour_cancel"),
 ]
 
 # Calendar, provision, attendance and exhibitions (issue 4, calendar part).

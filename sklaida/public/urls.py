@@ -7,7 +7,7 @@ Lithuanian one is served without a prefix, the English one under /en/ (sklaida/u
 from django.urls import path
 
 from sklaida.public.routes import localised_route
-from sklaida.public.views import calendar, registration
+from sklaida.public.views import calendar, registration, tours
 
 app_name = "public"
 
@@ -30,6 +30,21 @@ urlpatterns = [
         localised_route(en="events/<slug:slug>/", lt="renginiai/<slug:slug>/"),
         calendar.event_detail,
         name="event_detail",
+    ),
+    path(
+        localised_route(en="tours/booking/", lt="ekskursijos/uzsakymas/"),
+        tours.tour_request,
+        name="tour_request",
+    ),
+    path(
+        localised_route(en="tours/booking/thanks/", lt="ekskursijos/uzsakymas/aciu/"),
+        tours.tour_request_thanks,
+        name="tour_request_thanks",
+    ),
+    path(
+        localised_route(en="tours/<str:token>/", lt="ekskursijos/<str:token>/"),
+        tours.tour_answer,
+        name="tour_answer",
     ),
     path(
         localised_route(

@@ -9,6 +9,8 @@ from sklaida.events.tests.factories import (
     ActivityPlanFactory,
     EventFactory,
     PlannedActivityFactory,
+    RegistrationFactory,
+    TourBookingFactory,
 )
 from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
 
@@ -125,6 +127,13 @@ EXPECTED_ACCESS.update(
     }
 )
 
+# Guided tours: the department reads them, its workers answer the groups.
+
+
+def _requested_tour(data: dict) -> dict:
+    """A fresh request of a group (each request may change it)."""
+    return {"pk": TourBookingFactory().pk}
+
 
 # Registrations (issue 4, registration part): the department and the territory specialist
 # (her library's events) read the list; its workers and she check in, approve and decline.
@@ -142,8 +151,6 @@ def _territory_registrations(data: dict) -> dict:
 
 def _territory_registration(status: str):
     def build(data: dict) -> dict:
-        from sklaida.events.tests.factories import RegistrationFactory
-
         kwargs = _territory_registrations(data)
         registration = RegistrationFactory(event_id=kwargs["pk"], status=status)
         return {**kwargs, "registration_pk": registration.pk}
@@ -153,6 +160,12 @@ def _territory_registration(status: str):
 
 EXPECTED_ACCESS.update(
     {
+        "events:tour_list": Rule(DEPARTMENT),
+        "events:tour_detail": Rule(DEPARTMENT, kwargs=_requested_tour),
+        "events:tour_confirm": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
+        "events:tour_propose": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
+        "events:tour_held": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
+        "events:tour_cancel": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_requested_tour),
         "events:registrations": Rule(DEPARTMENT | TERRITORY, kwargs=_territory_registrations),
         "events:registrations_export": Rule(
             DEPARTMENT | TERRITORY,

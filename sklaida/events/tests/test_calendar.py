@@ -19,8 +19,8 @@ CALENDAR = "/veikla/kalendorius/"
 
 @pytest.fixture
 def day() -> datetime.date:
-    """A Wednesday in the middle of a month some weeks ahead (never at a month's edge)."""
-    first = (timezone.localdate().replace(day=1) + datetime.timedelta(days=45)).replace(day=1)
+    """A Wednesday mid-month, after the demo's year of events (never at a month's edge)."""
+    first = (timezone.localdate().replace(day=1) + datetime.timedelta(days=200)).replace(day=1)
     return first + datetime.timedelta(days=(2 - first.weekday()) % 7 + 7)
 
 

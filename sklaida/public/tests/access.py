@@ -1,7 +1,7 @@
 """Who may use each public URL (checked by core/tests/test_access_matrix.py)."""
 
 from sklaida.events.models import Event
-from sklaida.events.tests.factories import EventFactory, RegistrationFactory
+from sklaida.events.tests.factories import EventFactory, RegistrationFactory, TourBookingFactory
 from sklaida.testing.access import EVERYONE, Rule
 
 
@@ -24,6 +24,9 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "public:event_month": Rule(EVERYONE, kwargs=lambda data: {"year": 2026, "month": 11}),
     "public:event_detail": Rule(EVERYONE, kwargs=_public_event),
     "public:event_ical": Rule(EVERYONE, kwargs=_public_event),
+    "public:tour_request": Rule(EVERYONE),
+    "public:tour_request_thanks": Rule(EVERYONE),
+    "public:tour_answer": Rule(EVERYONE, kwargs=lambda data: {"token": TourBookingFactory().token}),
     "public:register": Rule(EVERYONE, kwargs=_open_event),
     "public:registration_status": Rule(EVERYONE, kwargs=_registration),
     "public:registration_cancel": Rule(EVERYONE, kwargs=_registration),

@@ -12,3 +12,13 @@ def empty_page_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def personas(personas):
+    """The demo personas on an empty public calendar: each test shows only its own events."""
+    from sklaida.events.models import Event, Registration
+
+    Registration.objects.all().delete()
+    Event.objects.all().delete()
+    return personas

@@ -1,1 +1,1 @@
-"""Views of the public pages, one module per part."""
+"""The public pages, one module per part: calendar, registration, tour booking."""

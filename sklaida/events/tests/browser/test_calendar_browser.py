@@ -18,7 +18,7 @@ from sklaida.testing.browser import assert_accessible
 @pytest.fixture
 def day() -> datetime.date:
     """A Wednesday in the middle of a month some weeks ahead."""
-    first = (timezone.localdate().replace(day=1) + datetime.timedelta(days=45)).replace(day=1)
+    first = (timezone.localdate().replace(day=1) + datetime.timedelta(days=200)).replace(day=1)
     return first + datetime.timedelta(days=(2 - first.weekday()) % 7 + 7)
 
 
