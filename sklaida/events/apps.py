@@ -10,11 +10,14 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from sklaida.contacts import history
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
+        from sklaida.events import providers
         from sklaida.events.models import ActivityPlan, Event, TourBooking
 
         post_migrate.connect(ensure_audiences, sender=self)
+        history.register("events", providers.events_of)
         for model in (Event, ActivityPlan, TourBooking):
             registry.register_discussable(model)
         navigation.register(

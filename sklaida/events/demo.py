@@ -27,6 +27,7 @@ from sklaida.events.models import (
     VisitorCount,
 )
 from sklaida.events.services import events as services
+from sklaida.events.services import provision
 
 T = EventType
 STREAM_URL = "https://www.youtube.com/@biblioteka-demo"
@@ -411,11 +412,23 @@ def load(world: demo.DemoWorld) -> None:
         for row in _attendance(event, [audiences[code] for code in groups], rng)
     )
 
+    _provision(today, specialist)
     _exhibitions(world, county, spaces, rng)
     _registrations(today, rng)
     _tours(world, county, spaces, rng)
     _territory_events(world, audiences)
     _cancelled_event(today, specialist)
+
+
+def _provision(today: datetime.date, specialist: User) -> None:
+    """The usual checklists, applied to the next few announced events in the hall."""
+    templates = provision.ensure_default_templates()
+    hall_checklist = templates[0]
+    coming = Event.objects.filter(
+        status=Event.Status.ANNOUNCED, starts_at__date__gte=today, space__name="Konferencijų salė"
+    ).order_by("starts_at")[:3]
+    for event in coming:
+        provision.apply_template(actor=specialist, event=event, template=hall_checklist)
 
 
 def _exhibitions(world, county, spaces, rng) -> None:

@@ -38,8 +38,8 @@ class EventFilterForm(forms.Form):
     responsible = forms.ModelChoiceField(
         label=_("Organiser"), queryset=User.objects.none(), required=False, empty_label=_("Any")
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Until date"), required=False, widget=DateInput())
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

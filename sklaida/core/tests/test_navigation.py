@@ -13,6 +13,7 @@ def test_staff_see_the_built_areas_only(client_as):
 
     assert menu_of(page) == [
         "Mano darbai",
+        "Renginiai",
         "Kontaktai",
         "Konsultacijos",
         "Užduotys",
@@ -33,7 +34,15 @@ def test_only_the_administrator_is_offered_the_administration(client_as):
     assert "Administravimas" not in client_as("vadove").get("/").content.decode()
 
 
-def test_a_territory_specialist_is_offered_her_consultations_but_not_the_contacts(client_as):
+def test_a_territory_specialist_is_offered_her_events_and_consultations_but_not_the_contacts(
+    client_as,
+):
     page = client_as("teritorija").get("/").content.decode()
 
-    assert menu_of(page) == ["Mano darbai", "Konsultacijos", "Užduotys", "Bibliotekos"]
+    assert menu_of(page) == [
+        "Mano darbai",
+        "Renginiai",
+        "Konsultacijos",
+        "Užduotys",
+        "Bibliotekos",
+    ]

@@ -332,3 +332,14 @@ def test_the_register_filters_by_type_and_makes_the_same_queries_for_more_rows(c
     few = queries_to_render(client, reverse("events:list"))
     EventFactory.create_batch(15, space=hall)
     assert queries_to_render(client, reverse("events:list")) == few
+
+
+def test_a_performers_contact_history_lists_the_events_they_took_part_in(client_as, hall):
+    from sklaida.contacts.tests.factories import PersonFactory
+
+    poet = PersonFactory(first_name="Aldona", last_name="Žemaitė")
+    event = EventFactory(title="Poezijos pavasaris bibliotekoje", space=hall)
+    event.performers.add(poet)
+    page = client_as("specialiste").get(poet.get_absolute_url()).content.decode()
+    assert "Poezijos pavasaris bibliotekoje" in page
+    assert event.get_absolute_url() in page

@@ -248,7 +248,7 @@ def test_a_group_that_declines_the_proposed_time_closes_its_request(personas):
 def test_a_tour_is_held_only_after_it_started_and_with_its_participants(client_as, personas):
     coming = TourBookingFactory(status=Status.CONFIRMED, starts_at=in_days(3, 10))
     coming.ends_at = coming.starts_at + datetime.timedelta(hours=1)
-    with pytest.raises(ValidationError, match="not started"):
+    with pytest.raises(ValidationError, match="neprasidėjusios"):
         services.record_tour_held(actor=personas["specialiste"], tour=coming, participants=20)
 
     past = TourBookingFactory(
