@@ -80,8 +80,9 @@ class ProvisionItem(models.Model):
     area = models.CharField(_("area"), max_length=14, choices=ProvisionArea)
     title = models.CharField(_("what"), max_length=200)
     days_before = models.SmallIntegerField(_("due, days before the event"), default=7)
+    # The task is the item's owner, due date and status: deleting it removes the item.
     task = models.OneToOneField(
-        Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="provision_item"
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="provision_item"
     )
 
     class Meta:
