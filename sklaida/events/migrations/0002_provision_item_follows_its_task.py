@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_equipment_booking'),
-        ('events', '0001_initial'),
+        ("core", "0003_equipment_booking"),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='provisionitem',
-            name='task',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='provision_item', to='core.task', verbose_name='task'),
+            model_name="provisionitem",
+            name="task",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="provision_item",
+                to="core.task",
+                verbose_name="task",
+            ),
         ),
     ]
