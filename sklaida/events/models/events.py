@@ -234,6 +234,8 @@ class Event(models.Model):
         ordering = ["starts_at", "pk"]
         indexes = [
             models.Index(fields=["is_public", "starts_at"]),
+            # The public list shows what has not ended yet.
+            models.Index(fields=["is_public", "ends_at"]),
             models.Index(fields=["library", "starts_at"]),
             models.Index(fields=["event_type", "starts_at"]),
         ]
