@@ -220,3 +220,41 @@ def record_heartbeat(*, name: str) -> Heartbeat:
         name=name, defaults={"beat_at": timezone.now()}
     )
     return heartbeat
+
+
+def erase_from_audit_history(
+    *, model: type[models.Model], pks: Iterable[object], fields: Iterable[str], label: str
+) -> None:
+    """Keep what changed in these rows' audit history, not who they were (data retention).
+
+    The personal `fields` become "***", the entry's name becomes `label` and the stored
+    snapshot and network address are dropped.
+    """
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    personal = set(fields)
+    entries = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_pk__in=[str(pk) for pk in pks],
+    )
+    for entry in entries:
+        entry.changes = {
+            field: ["***", "***"] if field in personal else values
+            for field, values in (entry.changes or {}).items()
+        }
+        entry.changes_text = ""
+        entry.object_repr = label
+        entry.serialized_data = None
+        entry.remote_addr = None
+        entry.remote_port = None
+        entry.save(
+            update_fields=[
+                "changes",
+                "changes_text",
+                "object_repr",
+                "serialized_data",
+                "remote_addr",
+                "remote_port",
+            ]
+        )

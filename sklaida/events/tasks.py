@@ -51,3 +51,11 @@ def anonymise_expired_registrations() -> int:
     from sklaida.events.services import registration
 
     return registration.anonymise_expired_registrations()
+
+
+@task()
+def anonymise_old_tour_requests() -> int:
+    """Daily: tour groups' contact data is erased a year after the tour."""
+    from sklaida.events.services import tours
+
+    return tours.anonymise_old_tour_requests()

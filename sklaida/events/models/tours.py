@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.core.models import Library, Space
 from sklaida.events.models.registration import new_token
 
+# The request form promises the group's contact data is kept this long after the tour.
+RETENTION_DAYS = 365
+
 
 class TourBooking(models.Model):
     class Status(models.TextChoices):
@@ -79,6 +82,7 @@ class TourBooking(models.Model):
     message = models.TextField(_("message to the group"), blank=True)
     participants = models.PositiveSmallIntegerField(_("participants"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
 
     scope_library_field = "library"

@@ -21,8 +21,6 @@ import datetime
 from collections.abc import Iterable
 from functools import partial
 
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -30,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from sklaida.core import services as core_services
 from sklaida.core.models import User
 from sklaida.events import notifications
 from sklaida.events.models import Event, Registration, RegistrationQuestion
@@ -445,31 +444,10 @@ def anonymise_expired_registrations(*, now: datetime.datetime | None = None) -> 
             expired = Registration.objects.filter(event=event, anonymised_at__isnull=True)
             pks = [str(pk) for pk in expired.values_list("pk", flat=True)]
             erased += expired.update(name="", email="", phone="", answers={}, anonymised_at=now)
-            _erase_audit_history(pks)
+            core_services.erase_from_audit_history(
+                model=Registration,
+                pks=pks,
+                fields=PERSONAL_FIELDS,
+                label=_("Anonymised registrant"),
+            )
     return erased
-
-
-def _erase_audit_history(pks: list[str]) -> None:
-    """The audit history of erased registrations keeps what changed, not who it was."""
-    registration_type = ContentType.objects.get_for_model(Registration)
-    anonymous = _("Anonymised registrant")
-    for entry in LogEntry.objects.filter(content_type=registration_type, object_pk__in=pks):
-        entry.changes = {
-            field: ["***", "***"] if field in PERSONAL_FIELDS else values
-            for field, values in (entry.changes or {}).items()
-        }
-        entry.changes_text = ""
-        entry.object_repr = anonymous
-        entry.serialized_data = None
-        entry.remote_addr = None
-        entry.remote_port = None
-        entry.save(
-            update_fields=[
-                "changes",
-                "changes_text",
-                "object_repr",
-                "serialized_data",
-                "remote_addr",
-                "remote_port",
-            ]
-        )

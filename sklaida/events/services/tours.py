@@ -13,16 +13,19 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sklaida.core import bookings
+from sklaida.core import services as core_services
 from sklaida.core.models import Library, Space, User
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.events import notifications
 from sklaida.events.models import TourBooking
+from sklaida.events.models.tours import RETENTION_DAYS
 
 Status = TourBooking.Status
 
@@ -329,3 +332,28 @@ def remind_tomorrows_tours(*, today: datetime.date | None = None) -> int:
                 notifications.tour_reminder(tour=tour)
                 sent += 1
     return sent
+
+
+PERSONAL_FIELDS = ("contact_name", "contact_email", "contact_phone", "notes")
+
+
+def anonymise_old_tour_requests(*, now: datetime.datetime | None = None) -> int:
+    """Erase the contact data of tours a year after they took place (or were asked for).
+
+    Group type, size, institution, dates and participants stay for the statistics, as the
+    request form promises.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=RETENTION_DAYS)
+    expired = TourBooking.objects.filter(anonymised_at__isnull=True).filter(
+        Q(starts_at__lt=cutoff) | Q(starts_at__isnull=True, preferred_at__lt=cutoff)
+    )
+    with transaction.atomic():
+        pks = list(expired.values_list("pk", flat=True))
+        erased = TourBooking.objects.filter(pk__in=pks).update(
+            contact_name="", contact_email="", contact_phone="", notes="", anonymised_at=now
+        )
+        core_services.erase_from_audit_history(
+            model=TourBooking, pks=pks, fields=PERSONAL_FIELDS, label=_("Anonymised tour request")
+        )
+    return erased

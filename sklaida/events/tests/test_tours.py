@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from auditlog.models import LogEntry
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -394,3 +395,28 @@ def test_proposing_another_time_needs_a_message_to_the_group(client_as, personas
     assert 'id="id_propose-message_error"' in page.content.decode()
     tour.refresh_from_db()
     assert tour.status == Status.REQUESTED
+
+
+def test_a_groups_contact_data_is_erased_a_year_after_the_tour_and_the_counts_stay(personas):
+    from sklaida.events.services.tours import anonymise_old_tour_requests
+
+    old = TourBookingFactory(
+        status=TourBooking.Status.HELD,
+        starts_at=timezone.now() - datetime.timedelta(days=400),
+        participants=22,
+        contact_name="Rūta Mockienė",
+        contact_email="ruta@gimnazija.example",
+    )
+    recent = TourBookingFactory(
+        status=TourBooking.Status.HELD,
+        starts_at=timezone.now() - datetime.timedelta(days=30),
+        participants=18,
+    )
+    assert anonymise_old_tour_requests() == 1
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.contact_name, old.contact_email, old.participants) == ("", "", 22)
+    assert old.institution == "Šiaulių „Saulės“ gimnazija"
+    assert recent.contact_name == "Rūta Mockienė"
+    history = LogEntry.objects.get_for_object(old)
+    assert "Rūta Mockienė" not in str([entry.changes for entry in history])
