@@ -16,8 +16,8 @@ register = template.Library()
 def bootstrap(field: BoundField) -> SafeString:
     """Render a form field's widget with Bootstrap classes and its errors announced."""
     widget = field.field.widget
-    if isinstance(widget, forms.CheckboxInput):
-        css = "form-check-input"
+    if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
+        css = "form-check-input"  # (checkbox lists are RadioSelects too)
     elif isinstance(widget, forms.Select) and not isinstance(widget, forms.RadioSelect):
         css = "form-select"
     else:
@@ -63,3 +63,10 @@ def trimmed_number(value) -> str:
     value = Decimal(value)
     value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     return formats.number_format(value, use_l10n=True)
+
+
+@register.filter
+def check_input(option) -> SafeString:
+    """One box or button of a choice list with Bootstrap's class: `{{ option|check_input }}`."""
+    option.data["attrs"] = {**option.data["attrs"], "class": "form-check-input"}
+    return option.tag()

@@ -34,6 +34,7 @@ def test_an_event_goes_from_the_plan_to_a_visitor_who_signs_up_and_cancels(sign_
     page.goto(plan.get_absolute_url())
     page.locator(f'a[href$="?planned_activity={activity.pk}"]').click()
     expect(page.locator("#id_title")).to_have_value("Vasaros poezijos vakaras kieme")
+    assert_accessible(page)
     page.locator("#id_starts_at").fill("2027-06-10T18:00")
     page.locator("#id_ends_at").fill("2027-06-10T20:00")
     page.locator("#id_space").select_option(str(hall.pk))
