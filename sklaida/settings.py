@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "sklaida.contacts",
     "sklaida.consultations",
     "sklaida.events",
+    "sklaida.communication",
     "sklaida.public",
 ]
 

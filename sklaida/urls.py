@@ -55,6 +55,7 @@ urlpatterns = [
     path("kontaktai/", include("sklaida.contacts.urls")),
     path("konsultacijos/", include("sklaida.consultations.urls")),
     path("veikla/", include("sklaida.events.urls")),
+    path("komunikacija/", include("sklaida.communication.urls")),
     path("", include("sklaida.core.urls")),
 ]
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunicationConfig(AppConfig):
+    name = "sklaida.communication"
+    label = "communication"
+    verbose_name = _("Communication")
+
+    def ready(self) -> None:
+        from sklaida.communication.models import Campaign, ContentItem
+        from sklaida.core import registry
+
+        for model in (ContentItem, Campaign):
+            registry.register_discussable(model)

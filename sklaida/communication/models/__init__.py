@@ -1,0 +1,20 @@
+"""Communication and PR (1.1–1.3, 1.6). One module per part; import from here."""
+
+from sklaida.communication.models.channels import AudienceSize, Campaign, CampaignTarget, Channel
+from sklaida.communication.models.content import (
+    ChannelVariant,
+    ContentItem,
+    ContentVersion,
+    StatusChange,
+)
+
+__all__ = [
+    "AudienceSize",
+    "Campaign",
+    "CampaignTarget",
+    "Channel",
+    "ChannelVariant",
+    "ContentItem",
+    "ContentVersion",
+    "StatusChange",
+]

@@ -1,0 +1,1 @@
+"""Reads of communication content, one module per part."""

@@ -1,0 +1,1 @@
+"""Every change to communication content, one module per part."""

@@ -1,0 +1,5 @@
+"""Staff pages of communication, under /komunikacija/."""
+
+app_name = "communication"
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Staff screens of communication, one module per part."""
