@@ -134,3 +134,18 @@ def registration_declined(*, registration: Registration) -> None:
 
 def registration_reminder(*, registration: Registration) -> None:
     _registration_email(registration=registration, template="registration_reminder")
+
+
+def registration_cancelled(*, registration: Registration, by_staff: bool) -> None:
+    """The registrant learns the cancellation took effect (or that the organisers made it)."""
+    send_to_address(
+        address=registration.email,
+        language=registration.language,
+        template="events/email/registration_cancelled",
+        context={
+            "registration": registration,
+            "event": registration.event,
+            "by_staff": by_staff,
+            "calendar_url": absolute_url(reverse("public:event_list")),
+        },
+    )

@@ -92,4 +92,9 @@ urlpatterns += [
         registrations.registration_decline,
         name="registration_decline",
     ),
+    path(
+        "renginiai/<int:pk>/registracijos/<int:registration_pk>/atsaukti/",
+        registrations.registration_withdraw,
+        name="registration_withdraw",
+    ),
 ]

@@ -295,9 +295,8 @@ def registration_for_token(token: str) -> Registration:
     )
 
 
-def cancel_registration(*, token: str) -> Registration:
-    """The registrant cancels through their personal link; freed seats go to the queue."""
-    registration = registration_for_token(token)
+def _cancel(registration: Registration, *, by_staff: bool) -> Registration:
+    """Cancel under the event's lock; freed seats go to the queue, the registrant is told."""
     with transaction.atomic():
         event = _lock(registration.event)
         registration.refresh_from_db()
@@ -316,7 +315,21 @@ def cancel_registration(*, token: str) -> Registration:
         # Even a waiting registration that leaves may unblock smaller ones behind it.
         _promote_and_notify(event)
         registration.event = event
+        _after_commit(
+            notifications.registration_cancelled, registration=registration, by_staff=by_staff
+        )
     return registration
+
+
+def cancel_registration(*, token: str) -> Registration:
+    """The registrant cancels through their personal link."""
+    return _cancel(registration_for_token(token), by_staff=False)
+
+
+def withdraw_registration(*, actor: User, registration: Registration) -> Registration:
+    """Staff cancel a sign-up for the registrant (who phoned or wrote to say they cannot come)."""
+    _require_editor(actor, registration.event)
+    return _cancel(registration, by_staff=True)
 
 
 def approve_registration(*, actor: User, registration: Registration) -> Registration:

@@ -153,6 +153,8 @@ def _territory_registration(status: str):
     def build(data: dict) -> dict:
         kwargs = _territory_registrations(data)
         registration = RegistrationFactory(event_id=kwargs["pk"], status=status)
+        if status == "confirmed":  # a confirmed registration holds its seat
+            Event.objects.filter(pk=kwargs["pk"]).update(seats_confirmed=registration.seats)
         return {**kwargs, "registration_pk": registration.pk}
 
     return build
@@ -188,6 +190,11 @@ EXPECTED_ACCESS.update(
             DEPARTMENT_WORKERS | TERRITORY,
             method="POST",
             kwargs=_territory_registration("pending"),
+        ),
+        "events:registration_withdraw": Rule(
+            DEPARTMENT_WORKERS | TERRITORY,
+            method="POST",
+            kwargs=_territory_registration("confirmed"),
         ),
     }
 )

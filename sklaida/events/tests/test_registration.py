@@ -65,7 +65,9 @@ def test_a_request_for_three_waiting_first_is_not_skipped_by_a_later_request_for
     rasa.refresh_from_db()
     tomas.refresh_from_db()
     assert (rasa.status, tomas.status) == (Status.WAITLISTED, Status.WAITLISTED)
-    assert mail.outbox == []
+    # Only Jonas hears back (his cancellation is confirmed): nobody was promoted.
+    assert [message.to for message in mail.outbox] == [[jonas.email]]
+    mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(token=ona.token)
@@ -74,9 +76,10 @@ def test_a_request_for_three_waiting_first_is_not_skipped_by_a_later_request_for
     assert (rasa.status, tomas.status) == (Status.CONFIRMED, Status.CONFIRMED)
     event.refresh_from_db()
     assert event.seats_confirmed == 4
-    assert [message.to for message in mail.outbox] == [[rasa.email], [tomas.email]]
-    assert event.title in mail.outbox[0].subject
-    assert "Rasa Vaitkienė" in mail.outbox[0].body
+    promoted = [message for message in mail.outbox if message.to != [ona.email]]
+    assert [message.to for message in promoted] == [[rasa.email], [tomas.email]]
+    assert event.title in promoted[0].subject
+    assert "Rasa Vaitkienė" in promoted[0].body
 
 
 def test_a_smaller_sign_up_may_take_free_seats_when_staff_allowed_it(personas):
@@ -99,8 +102,7 @@ def test_promoted_person_gets_an_e_mail_with_the_event_and_a_cancellation_link(
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(token=first.token)
 
-    (message,) = mail.outbox
-    assert message.to == [waiting.email]
+    (message,) = [message for message in mail.outbox if message.to == [waiting.email]]
     assert event.title in message.subject
     assert "Rasa Vaitkienė" in message.body
     cancel_url = "http://testserver" + reverse(
@@ -413,3 +415,39 @@ def test_registrants_data_is_erased_after_the_retention_period_but_counts_stay(p
     assert "Petraitienė" not in history and "+37060000000" not in history
     kept.refresh_from_db()
     assert kept.name == "Tomas Urbonas"
+
+
+def test_staff_cancel_a_registration_for_someone_who_phoned_and_the_queue_moves_up(
+    personas, client_as, django_capture_on_commit_callbacks
+):
+    event = open_event(capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        ona = sign_up(event, "Ona Petraitienė", seats=2)
+        jonas = sign_up(event, "Jonas Kazlauskas", seats=1)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("specialiste").post(
+            reverse("events:registration_withdraw", args=[event.pk, ona.pk]), follow=True
+        )
+
+    assert "Ona Petraitienė" in response.content.decode()
+    ona.refresh_from_db()
+    jonas.refresh_from_db()
+    assert (ona.status, jonas.status) == (Status.CANCELLED, Status.CONFIRMED)
+    letters = {message.to[0]: message for message in mail.outbox}
+    assert "atšaukė" in letters["ona@pastas.example"].body
+    assert "jonas@pastas.example" in letters
+
+
+def test_a_registrant_who_cancels_gets_a_confirmation(personas, django_capture_on_commit_callbacks):
+    event = open_event(capacity=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        ona = sign_up(event, "Ona Petraitienė")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_registration(token=ona.token)
+    (letter,) = mail.outbox
+    assert letter.to == ["ona@pastas.example"]
+    assert event.title in letter.subject
+    assert "jūsų prašymu" in letter.body

@@ -163,6 +163,23 @@ def registration_decline(request: HttpRequest, pk: int, registration_pk: int) ->
     return redirect(_list_url(event))
 
 
+@require_POST
+def registration_withdraw(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    event = _editable_event(request, pk)
+    registration = _registration_of(event, registration_pk)
+    try:
+        services.withdraw_registration(actor=request.user, registration=registration)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The registration of %(name)s is cancelled; they will get an e-mail.")
+            % {"name": registration.name},
+        )
+    return redirect(_list_url(event))
+
+
 def registration_questions(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit the questions the event's public registration form asks."""
     event = _editable_event(request, pk)
