@@ -18,3 +18,7 @@ __all__ = [
     "ContentVersion",
     "StatusChange",
 ]
+
+from sklaida.communication.models.checks import AcceptedWord, LinkCheck  # noqa: E402
+
+__all__ += ["AcceptedWord", "LinkCheck"]
