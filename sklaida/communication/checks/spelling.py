@@ -56,9 +56,31 @@ def _load(language: str):
                 base,
             )
         return None
-    from spylls.hunspell import Dictionary
+    return _read(str(base))
 
-    return Dictionary.from_files(str(base))
+
+def _read(base: str):
+    """Dictionary.from_files, but closing the files it opens (spylls leaves them open)."""
+    from spylls.hunspell import Dictionary, readers
+    from spylls.hunspell.readers.file_reader import FileReader
+
+    opened = []
+
+    class ClosingReader(FileReader):
+        def _open(self, path, encoding):
+            handle = super()._open(path, encoding)
+            opened.append(handle)
+            return handle
+
+    try:
+        aff, context = readers.read_aff(ClosingReader(base + ".aff"))
+        dic = readers.read_dic(
+            ClosingReader(base + ".dic", encoding=context.encoding), aff=aff, context=context
+        )
+    finally:
+        for handle in opened:
+            handle.close()
+    return Dictionary(aff, dic)
 
 
 def forget_dictionaries() -> None:
