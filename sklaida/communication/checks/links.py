@@ -35,9 +35,13 @@ def extract_urls(text: str) -> list[str]:
 
 def fetch_status(url: str) -> tuple[int | None, str]:
     """(HTTP status, error) of a HEAD request, retried as GET where HEAD is refused."""
+    if not url.lower().startswith(("http://", "https://")):
+        return None, "not a web address"
     last_error = ""
     for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
+        request = urllib.request.Request(  # noqa: S310 (only http and https, checked above)
+            url, method=method, headers={"User-Agent": USER_AGENT}
+        )
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
                 return response.status, ""

@@ -61,9 +61,7 @@ UNITS = (
 UNIT_SPACE = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?) (" + "|".join(re.escape(unit) for unit in UNITS) + r")(?!\w)"
 )
-NUMERIC_DATE = re.compile(
-    r"(?<![\w.\-])(\d{4})([-.])(\d{1,2})\2(\d{1,2})(?![\w\-]|\.\d)"
-)
+NUMERIC_DATE = re.compile(r"(?<![\w.\-])(\d{4})([-.])(\d{1,2})\2(\d{1,2})(?![\w\-]|\.\d)")
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 

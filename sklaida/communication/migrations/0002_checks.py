@@ -7,41 +7,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('communication', '0001_initial'),
+        ("communication", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LinkCheck',
+            name="LinkCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=2000, unique=True, verbose_name='address')),
-                ('status_code', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='status code')),
-                ('ok', models.BooleanField(default=False, verbose_name='works')),
-                ('checked_at', models.DateTimeField(verbose_name='checked at')),
-                ('error', models.CharField(blank=True, max_length=500, verbose_name='error')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=2000, unique=True, verbose_name="address")),
+                (
+                    "status_code",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="status code"
+                    ),
+                ),
+                ("ok", models.BooleanField(default=False, verbose_name="works")),
+                ("checked_at", models.DateTimeField(verbose_name="checked at")),
+                ("error", models.CharField(blank=True, max_length=500, verbose_name="error")),
             ],
             options={
-                'verbose_name': 'link check',
-                'verbose_name_plural': 'link checks',
+                "verbose_name": "link check",
+                "verbose_name_plural": "link checks",
             },
         ),
         migrations.CreateModel(
-            name='AcceptedWord',
+            name="AcceptedWord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('word', models.CharField(max_length=100, verbose_name='word')),
-                ('added_at', models.DateTimeField(auto_now_add=True, verbose_name='added at')),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='added by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("word", models.CharField(max_length=100, verbose_name="word")),
+                ("added_at", models.DateTimeField(auto_now_add=True, verbose_name="added at")),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="added by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'accepted word',
-                'verbose_name_plural': 'accepted words',
-                'ordering': [django.db.models.functions.text.Lower('word')],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('word'), name='accepted_word_unique_ci')],
+                "verbose_name": "accepted word",
+                "verbose_name_plural": "accepted words",
+                "ordering": [django.db.models.functions.text.Lower("word")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("word"),
+                        name="accepted_word_unique_ci",
+                    )
+                ],
             },
         ),
     ]

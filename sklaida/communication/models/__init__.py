@@ -19,6 +19,6 @@ __all__ = [
     "StatusChange",
 ]
 
-from sklaida.communication.models.checks import AcceptedWord, LinkCheck  # noqa: E402
+from sklaida.communication.models.checks import AcceptedWord, LinkCheck
 
 __all__ += ["AcceptedWord", "LinkCheck"]

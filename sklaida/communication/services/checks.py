@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from sklaida.communication.checks.links import extract_urls, unchecked_urls
@@ -22,10 +22,17 @@ def add_accepted_word(*, user, word: str) -> AcceptedWord:
     word = word.strip()
     if not WORD_RE.fullmatch(word):
         raise ValidationError(_("Enter a single word, without spaces or punctuation."))
-    with transaction.atomic():
-        if AcceptedWord.objects.filter(word__iexact=word).exists():
-            raise ValidationError(_("“%(word)s” is already in the dictionary.") % {"word": word})
-        return AcceptedWord.objects.create(word=word, added_by=user)
+    duplicate = ValidationError(_("“%(word)s” is already in the dictionary.") % {"word": word})
+    # Compared in Python: SQLite folds the case of ASCII letters only (Š ≠ š there);
+    # PostgreSQL also enforces it with the unique index on lower(word).
+    existing = AcceptedWord.objects.values_list("word", flat=True)
+    if word.casefold() in {other.casefold() for other in existing}:
+        raise duplicate
+    try:
+        with transaction.atomic():
+            return AcceptedWord.objects.create(word=word, added_by=user)
+    except IntegrityError as error:
+        raise duplicate from error
 
 
 def delete_accepted_word(*, user, pk: int) -> None:

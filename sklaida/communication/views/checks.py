@@ -37,9 +37,7 @@ class CheckTextForm(forms.Form):
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    limit = forms.IntegerField(
-        label=gettext_lazy("Character limit"), required=False, min_value=1
-    )
+    limit = forms.IntegerField(label=gettext_lazy("Character limit"), required=False, min_value=1)
 
 
 def _may_read(request: HttpRequest) -> None:
