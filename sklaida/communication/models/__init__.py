@@ -18,3 +18,7 @@ __all__ = [
     "ContentVersion",
     "StatusChange",
 ]
+
+from sklaida.communication.models.checks import AcceptedWord, LinkCheck
+
+__all__ += ["AcceptedWord", "LinkCheck"]

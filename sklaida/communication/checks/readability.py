@@ -1,0 +1,99 @@
+"""A readability figure for Lithuanian texts: a heuristic, not a validated formula.
+
+Like the Swedish LIX, the index adds the average sentence length in words to the percentage
+of long words. A word counts as long from four syllables; syllables are counted roughly as
+groups of vowels, so diphthongs (ai, au, ei, ui, ie, uo) and a softening i (io, ia, iu) count
+once. The thresholds were set by reading library news texts; treat the verdict as a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sklaida.communication.checks.findings import READABILITY, Finding, url_spans
+
+VOWEL_GROUP = re.compile(r"[aąeęėiįyouųū]+", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n\s*\n")
+LONG_WORD_SYLLABLES = 4
+EASY_BELOW = 35
+HARD_FROM = 55
+
+VERDICTS = {
+    "easy": gettext_lazy("easy to read"),
+    "moderate": gettext_lazy("moderately hard to read"),
+    "hard": gettext_lazy("hard to read"),
+}
+
+
+def syllables(word: str) -> int:
+    return max(1, len(VOWEL_GROUP.findall(word)))
+
+
+@dataclass(frozen=True)
+class Readability:
+    sentences: int
+    words: int
+    average_sentence_length: float
+    long_word_share: float  # 0–1
+    index: float
+    verdict: str  # "easy", "moderate" or "hard"
+
+    @property
+    def verdict_label(self) -> str:
+        return str(VERDICTS[self.verdict])
+
+    @property
+    def long_word_percent(self) -> float:
+        return round(self.long_word_share * 100, 1)
+
+
+def readability(text: str) -> Readability | None:
+    """The figures for a text, or None when it has no words."""
+    for _url, start, end in reversed(url_spans(text)):
+        text = text[:start] + text[end:]
+    sentences = [part for part in SENTENCE_END.split(text) if WORD.search(part)]
+    words = WORD.findall(text)
+    if not words:
+        return None
+    average = len(words) / len(sentences)
+    long_share = sum(syllables(word) >= LONG_WORD_SYLLABLES for word in words) / len(words)
+    index = round(average + 100 * long_share, 1)
+    verdict = "easy" if index < EASY_BELOW else "moderate" if index < HARD_FROM else "hard"
+    return Readability(
+        sentences=len(sentences),
+        words=len(words),
+        average_sentence_length=round(average, 1),
+        long_word_share=long_share,
+        index=index,
+        verdict=verdict,
+    )
+
+
+def describe(figures: Readability) -> str:
+    return _(
+        "Readability index %(index)s: %(verdict)s. On average %(average)s words per sentence; "
+        "%(long)s %% of the words have four syllables or more."
+    ) % {
+        "index": figures.index,
+        "verdict": figures.verdict_label,
+        "average": figures.average_sentence_length,
+        "long": figures.long_word_percent,
+    }
+
+
+def check_readability(text: str) -> list[Finding]:
+    """A finding only when the text is hard to read (the figure itself: `readability`)."""
+    figures = readability(text)
+    if figures is None or figures.verdict != "hard":
+        return []
+    return [
+        Finding(
+            READABILITY,
+            describe(figures) + " " + _("Try shorter sentences and simpler words."),
+        )
+    ]

@@ -1,0 +1,59 @@
+from django.urls import reverse
+
+from sklaida.communication.models import AcceptedWord, LinkCheck
+
+CHECK = reverse("communication:check_text")
+
+
+def test_the_endpoint_lists_findings_grouped_by_rule_with_suggestions(client_as):
+    response = client_as("specialiste").post(
+        CHECK, {"text": 'Nuo 2026-11-25 vyks "Knygų savaitė" mūsų bibliotiekoje.', "limit": "20"}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Typography" in content or "Tipografija" in content
+    assert "„Knygų savaitė“" in content
+    assert "lapkričio 25" in content
+    assert "bibliotiekoje" in content
+    assert 'data-rule="spelling"' in content
+    assert 'data-rule="length"' in content
+
+
+def test_a_clean_text_has_no_remarks(client_as):
+    response = client_as("vadove").post(CHECK, {"text": "Biblioteka kviečia į „Knygų savaitę“."})
+    assert 'data-rule="typography"' not in response.content.decode()
+    assert 'data-rule="readability-figure"' in response.content.decode()
+
+
+def test_checking_queues_the_links_not_yet_checked(client_as, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client_as("specialiste").post(CHECK, {"text": "Žr. http://127.0.0.1:9/programa"})
+    assert len(callbacks) == 1
+    assert not LinkCheck.objects.exists()  # nothing requested during the request itself
+
+
+def test_viewers_may_not_use_the_checks(client_as):
+    assert client_as("stebetojas").post(CHECK, {"text": "Tekstas"}).status_code == 403
+
+
+def test_the_dictionary_page_adds_lists_and_removes_words(client_as):
+    client = client_as("specialiste")
+    page = reverse("communication:dictionary")
+    response = client.post(
+        reverse("communication:dictionary_add"), {"word": "Šmaižiukas"}, follow=True
+    )
+    assert "Šmaižiukas" in response.content.decode()
+    assert 'role="status"' in response.content.decode()  # the demo check form
+    duplicate = client.post(reverse("communication:dictionary_add"), {"word": "šmaižiukas"})
+    assert duplicate.status_code == 400
+    assert AcceptedWord.objects.count() == 1
+    word = AcceptedWord.objects.get()
+    client.post(reverse("communication:dictionary_delete", args=[word.pk]))
+    assert "Šmaižiukas" not in client.get(page).content.decode()
+
+
+def test_viewers_read_the_dictionary_without_editing_it(client_as):
+    AcceptedWord.objects.create(word="Šiaulėnai")
+    content = client_as("stebetojas").get(reverse("communication:dictionary")).content.decode()
+    assert "Šiaulėnai" in content
+    assert "dictionary_add" not in content and "/zodynas/naujas/" not in content
