@@ -88,15 +88,33 @@ def word_diff(old: str, new: str) -> SafeString:
     """`new` compared with `old` word by word: removed words in <del>, added in <ins>."""
     before, after = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    parts = []
+    # (removed, added, unchanged) runs; a lone space between two changes joins them,
+    # so "gruodžio 20" → "sausio 10" reads as one change, not two.
+    runs: list[list[str]] = []
     for operation, a_from, a_to, b_from, b_to in matcher.get_opcodes():
+        removed, added = "".join(before[a_from:a_to]), "".join(after[b_from:b_to])
         if operation == "equal":
-            parts.append(escape("".join(after[b_from:b_to])))
-            continue
-        if operation in ("delete", "replace"):
-            parts.append(f"<del>{escape(''.join(before[a_from:a_to]))}</del>")
-        if operation in ("insert", "replace"):
-            parts.append(f"<ins>{escape(''.join(after[b_from:b_to]))}</ins>")
+            runs.append(["", "", added])
+        elif runs and not runs[-1][2] and runs[-1][:2] != ["", ""]:
+            runs[-1][0] += removed
+            runs[-1][1] += added
+        else:
+            runs.append([removed, added, ""])
+    merged: list[list[str]] = []
+    for run in runs:
+        if len(merged) >= 2 and not run[2] and merged[-1][2].isspace() and not merged[-2][2]:
+            space = merged.pop()[2]
+            merged[-1][0] += space + run[0]
+            merged[-1][1] += space + run[1]
+        else:
+            merged.append(run)
+    parts = []
+    for removed, added, unchanged in merged:
+        if removed:
+            parts.append(f"<del>{escape(removed)}</del>")
+        if added:
+            parts.append(f"<ins>{escape(added)}</ins>")
+        parts.append(escape(unchanged))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 

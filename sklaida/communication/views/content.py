@@ -127,14 +127,12 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_write = services.may_write(request.user)
     for variant in item.variants.all():  # the prefetched variants the page lists
         variant.warnings = services.variant_warnings(variant)
+    may_approve = services.may_approve(request.user, item)
     next_statuses = [
         status
         for status in ContentItem.Status
         if status in services.TRANSITIONS[item.status]
-        and (
-            may_write
-            or (status == ContentItem.Status.APPROVED and services.may_approve(request.user, item))
-        )
+        and (may_approve if status == ContentItem.Status.APPROVED else may_write)
     ]
     return render(
         request,
