@@ -9,7 +9,17 @@ class CommunicationConfig(AppConfig):
 
     def ready(self) -> None:
         from sklaida.communication.models import Campaign, ContentItem
-        from sklaida.core import registry
+        from sklaida.core import navigation, registry
+        from sklaida.core.permissions import Capability
 
         for model in (ContentItem, Campaign):
             registry.register_discussable(model)
+        navigation.register(
+            navigation.MenuEntry(
+                _("Communication"),
+                "communication:item_list",
+                order=130,
+                capabilities=(Capability.READ_DEPARTMENT,),
+                active_prefix="/komunikacija/",
+            )
+        )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sklaida.communication.views import checks
+from sklaida.communication.views import channels, checks, content
 
 app_name = "communication"
 
@@ -13,4 +13,27 @@ urlpatterns += [
     path("zodynas/", checks.dictionary, name="dictionary"),
     path("zodynas/naujas/", checks.dictionary_add, name="dictionary_add"),
     path("zodynas/<int:pk>/salinti/", checks.dictionary_delete, name="dictionary_delete"),
+]
+
+# Content items, workflow, versions and channel variants; channels and campaigns.
+urlpatterns += [
+    path("", content.item_list, name="item_list"),
+    path("kalendorius/", content.content_calendar, name="calendar"),
+    path("turinys/naujas/", content.item_create, name="item_create"),
+    path("turinys/<int:pk>/", content.item_detail, name="item_detail"),
+    path("turinys/<int:pk>/redaguoti/", content.item_update, name="item_update"),
+    path("turinys/<int:pk>/busena/", content.item_status, name="item_status"),
+    path("turinys/<int:pk>/laikas/", content.item_reschedule, name="item_reschedule"),
+    path("turinys/<int:pk>/versijos/", content.item_versions, name="item_versions"),
+    path("turinys/<int:pk>/kanalai/naujas/", content.variant_create, name="variant_create"),
+    path("kanalu-tekstai/<int:pk>/redaguoti/", content.variant_update, name="variant_update"),
+    path("kanalai/", channels.channel_list, name="channel_list"),
+    path("kanalai/naujas/", channels.channel_create, name="channel_create"),
+    path("kanalai/<int:pk>/", channels.channel_detail, name="channel_detail"),
+    path("kanalai/<int:pk>/redaguoti/", channels.channel_update, name="channel_update"),
+    path("kanalai/<int:pk>/auditorija/", channels.channel_audience, name="channel_audience"),
+    path("kampanijos/", channels.campaign_list, name="campaign_list"),
+    path("kampanijos/nauja/", channels.campaign_create, name="campaign_create"),
+    path("kampanijos/<int:pk>/", channels.campaign_detail, name="campaign_detail"),
+    path("kampanijos/<int:pk>/redaguoti/", channels.campaign_update, name="campaign_update"),
 ]

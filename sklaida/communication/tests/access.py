@@ -1,10 +1,8 @@
 """Who may use each communication URL (checked by core/tests/test_access_matrix.py)."""
 
-from sklaida.testing.access import Rule
+from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
 
 EXPECTED_ACCESS: dict[str, Rule] = {}
-
-from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS  # noqa: E402
 
 
 def _accepted_word(data: dict) -> dict:
@@ -12,6 +10,35 @@ def _accepted_word(data: dict) -> dict:
 
     word = AcceptedWord.objects.create(word=f"Žodis{AcceptedWord.objects.count()}")
     return {"pk": word.pk}
+
+
+# Content items, workflow, versions and channel variants; channels and campaigns (content part).
+def _item(data: dict) -> dict:
+    from sklaida.communication.tests.factories import ContentItemFactory
+
+    return {"pk": ContentItemFactory().pk}
+
+
+def _variant(data: dict) -> dict:
+    from sklaida.communication.models import ChannelVariant
+    from sklaida.communication.tests.factories import ChannelFactory, ContentItemFactory
+
+    variant = ChannelVariant.objects.create(
+        item=ContentItemFactory(), channel=ChannelFactory(), text="Kviečiame į parodą."
+    )
+    return {"pk": variant.pk}
+
+
+def _channel(data: dict) -> dict:
+    from sklaida.communication.tests.factories import ChannelFactory
+
+    return {"pk": ChannelFactory().pk}
+
+
+def _campaign(data: dict) -> dict:
+    from sklaida.communication.tests.factories import CampaignFactory
+
+    return {"pk": CampaignFactory().pk}
 
 
 EXPECTED_ACCESS.update(
@@ -28,5 +55,36 @@ EXPECTED_ACCESS.update(
         "communication:dictionary_delete": Rule(
             DEPARTMENT_WORKERS, method="POST", kwargs=_accepted_word
         ),
+        "communication:item_list": Rule(DEPARTMENT),
+        "communication:calendar": Rule(DEPARTMENT),
+        "communication:item_create": Rule(DEPARTMENT_WORKERS),
+        "communication:item_detail": Rule(DEPARTMENT, kwargs=_item),
+        "communication:item_update": Rule(DEPARTMENT_WORKERS, kwargs=_item),
+        "communication:item_status": Rule(
+            DEPARTMENT_WORKERS, method="POST", kwargs=_item, data=lambda data: {"status": "draft"}
+        ),
+        "communication:item_reschedule": Rule(
+            DEPARTMENT_WORKERS,
+            method="POST",
+            kwargs=_item,
+            data=lambda data: {"publish_at": "2026-12-01T10:00"},
+        ),
+        "communication:item_versions": Rule(DEPARTMENT, kwargs=_item),
+        "communication:variant_create": Rule(DEPARTMENT_WORKERS, kwargs=_item),
+        "communication:variant_update": Rule(DEPARTMENT_WORKERS, kwargs=_variant),
+        "communication:channel_list": Rule(DEPARTMENT),
+        "communication:channel_create": Rule(DEPARTMENT_WORKERS),
+        "communication:channel_detail": Rule(DEPARTMENT, kwargs=_channel),
+        "communication:channel_update": Rule(DEPARTMENT_WORKERS, kwargs=_channel),
+        "communication:channel_audience": Rule(
+            DEPARTMENT_WORKERS,
+            method="POST",
+            kwargs=_channel,
+            data=lambda data: {"measured_on": "2026-11-20", "size": "1520"},
+        ),
+        "communication:campaign_list": Rule(DEPARTMENT),
+        "communication:campaign_create": Rule(DEPARTMENT_WORKERS),
+        "communication:campaign_detail": Rule(DEPARTMENT, kwargs=_campaign),
+        "communication:campaign_update": Rule(DEPARTMENT_WORKERS, kwargs=_campaign),
     }
 )

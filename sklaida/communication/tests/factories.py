@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import factory
 
-from sklaida.communication.models import Channel, ContentItem
+from sklaida.communication.models import Campaign, Channel, ContentItem
 from sklaida.core.models import User
 
 
@@ -35,3 +37,16 @@ class ContentItemFactory(factory.django.DjangoModelFactory):
     summary = "Kviečiame apsilankyti naujoje parodoje."
     body = "Paroda veiks iki 2026 m. gruodžio 20 d. Įėjimas nemokamas."
     author = factory.LazyFunction(staff)
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Vasaros skaitymai Nr. {n}")
+    goal = "Pakviesti vaikus ir šeimas skaityti vasarą."
+    starts_on = datetime.date(2026, 6, 1)
+    ends_on = datetime.date(2026, 8, 31)
+    audience = "Vaikai ir šeimos"
+    owner = factory.LazyFunction(staff)

@@ -14,6 +14,7 @@ def test_staff_see_the_built_areas_only(client_as):
     assert menu_of(page) == [
         "Mano darbai",
         "Renginiai",
+        "Komunikacija",
         "Kontaktai",
         "Konsultacijos",
         "Užduotys",

@@ -1,0 +1,1 @@
+"""Forms of the communication screens, one module per part."""

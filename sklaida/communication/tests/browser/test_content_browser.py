@@ -1,0 +1,59 @@
+"""Content in a real browser: a specialist writes an item, edits it and reads the diff."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from sklaida.communication.models import ContentItem
+from sklaida.communication.tests.factories import ChannelFactory
+from sklaida.testing.browser import assert_accessible
+
+
+def test_a_specialist_creates_edits_and_compares_an_item_accessibly(sign_in, page: Page, personas):
+    ChannelFactory(name="Bibliotekos „Facebook“")
+    sign_in("specialiste")
+
+    page.goto("/komunikacija/")
+    assert_accessible(page)
+
+    page.goto("/komunikacija/turinys/naujas/")
+    page.locator("#id_kind").select_option("news")
+    page.locator("#id_title").fill("Knygų mainų savaitė")
+    page.locator("#id_body").fill("Atneškite vieną perskaitytą knygą ir išsirinkite kitą.")
+    page.locator("form.col-lg-8 button[type=submit]").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Knygų mainų savaitė")
+    assert_accessible(page)
+
+    item = ContentItem.objects.get(title="Knygų mainų savaitė")
+    page.goto(f"/komunikacija/turinys/{item.pk}/redaguoti/")
+    page.locator("#id_body").fill("Atneškite dvi perskaitytas knygas ir išsirinkite kitas.")
+    page.locator("form.col-lg-8 button[type=submit]").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Knygų mainų savaitė")
+
+    page.goto(f"/komunikacija/turinys/{item.pk}/versijos/")
+    expect(page.locator(".diff del").first).to_contain_text("vieną")
+    expect(page.locator(".diff ins").first).to_contain_text("dvi")
+    assert_accessible(page)
+
+    page.goto("/komunikacija/kanalai/")
+    expect(page.get_by_role("table")).to_contain_text("Bibliotekos „Facebook“")
+    assert_accessible(page)
+
+
+def test_the_channel_text_counter_speaks_the_limit(sign_in, page: Page, personas):
+    channel = ChannelFactory(name="X tinklas", text_limit=10)
+    sign_in("specialiste")
+    page.goto("/komunikacija/turinys/naujas/")
+    page.locator("#id_kind").select_option("news")
+    page.locator("#id_title").fill("Trumpas skelbimas")
+    page.locator("form.col-lg-8 button[type=submit]").click()
+    item = ContentItem.objects.get(title="Trumpas skelbimas")
+
+    page.goto(f"/komunikacija/turinys/{item.pk}/kanalai/naujas/")
+    page.locator("#id_channel").select_option(str(channel.pk))
+    page.locator("#id_text").fill("Sveiki, skaitytojai!")
+    counter = page.locator("#text-counter")
+    expect(counter).to_have_attribute("aria-live", "polite")
+    expect(counter).to_contain_text("20")
+    expect(counter).to_contain_text("10")
+    assert_accessible(page)

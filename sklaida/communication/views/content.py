@@ -1,0 +1,261 @@
+"""Content items: the list, the calendar, an item with its workflow, versions and variants."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sklaida.communication.forms.content import (
+    ChannelVariantForm,
+    ContentFilterForm,
+    ContentItemForm,
+    RescheduleForm,
+)
+from sklaida.communication.models import ChannelVariant, ContentItem
+from sklaida.communication.selectors import content as selectors
+from sklaida.communication.services import content as services
+from sklaida.communication.views.common import may_read, may_work
+from sklaida.core.views import discussion_context, paginated
+
+PER_PAGE = 50
+
+
+def _item_or_404(request: HttpRequest, pk: int) -> ContentItem:
+    try:
+        return selectors.item_for(user=request.user, pk=pk)
+    except ContentItem.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _criteria(form: ContentFilterForm) -> selectors.ContentFilter:
+    data = form.cleaned_data if form.is_valid() else {}
+    return selectors.ContentFilter(
+        q=data.get("q") or "",
+        kind=data.get("kind") or "",
+        status=data.get("status") or "",
+        author=data["author"].pk if data.get("author") else None,
+        channel=data["channel"].pk if data.get("channel") else None,
+        campaign=data["campaign"].pk if data.get("campaign") else None,
+    )
+
+
+def item_list(request: HttpRequest) -> HttpResponse:
+    may_read(request)
+    form = ContentFilterForm(request.GET or None)
+    items = selectors.item_list(user=request.user, criteria=_criteria(form))
+    return render(
+        request,
+        "communication/item_list.html",
+        {"form": form, **paginated(request, items, per_page=PER_PAGE)},
+    )
+
+
+def content_calendar(request: HttpRequest) -> HttpResponse:
+    may_read(request)
+    try:
+        month = datetime.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        month = timezone.localdate()
+    filter_data = request.GET.copy()
+    filter_data.pop("month", None)
+    form = ContentFilterForm(filter_data or None)
+    return render(
+        request,
+        "communication/calendar.html",
+        {
+            "form": form,
+            "month": selectors.content_calendar(
+                user=request.user, month=month, criteria=_criteria(form)
+            ),
+            "filters": filter_data.urlencode(),
+            "reschedulable": {ContentItem.Status.PUBLISHED, ContentItem.Status.ARCHIVED},
+        },
+    )
+
+
+def item_create(request: HttpRequest) -> HttpResponse:
+    may_work(request)
+    item = ContentItem(author=request.user)
+    form = ContentItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_item(
+                actor=request.user, item=form.save(commit=False), events=form.cleaned_data["events"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The content item has been created."))
+            return redirect(item)
+    return render(
+        request, "communication/item_form.html", {"form": form, "title": _("New content item")}
+    )
+
+
+def item_update(request: HttpRequest, pk: int) -> HttpResponse:
+    may_work(request)
+    item = _item_or_404(request, pk)
+    form = ContentItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_item(
+                actor=request.user, item=form.save(commit=False), events=form.cleaned_data["events"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The content item has been saved."))
+            return redirect(item)
+    return render(
+        request,
+        "communication/item_form.html",
+        {"form": form, "title": _("Edit the content item"), "item": item},
+    )
+
+
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    may_read(request)
+    item = _item_or_404(request, pk)
+    may_write = services.may_write(request.user)
+    for variant in item.variants.all():  # the prefetched variants the page lists
+        variant.warnings = services.variant_warnings(variant)
+    may_approve = services.may_approve(request.user, item)
+    next_statuses = [
+        status
+        for status in ContentItem.Status
+        if status in services.TRANSITIONS[item.status]
+        and (may_approve if status == ContentItem.Status.APPROVED else may_write)
+    ]
+    return render(
+        request,
+        "communication/item_detail.html",
+        {
+            "item": item,
+            "may_write": may_write,
+            "next_statuses": next_statuses,
+            "version_count": item.versions.count(),
+            **discussion_context(request, item),
+        },
+    )
+
+
+@require_POST
+def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_or_404(request, pk)
+    try:
+        services.change_status(actor=request.user, item=item, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The content item is now “%(status)s”.") % {"status": item.get_status_display()},
+        )
+    return redirect(item)
+
+
+@require_POST
+def item_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    may_work(request)
+    item = _item_or_404(request, pk)
+    form = RescheduleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the new publication date and time."))
+    else:
+        try:
+            services.reschedule(
+                actor=request.user, item=item, publish_at=form.cleaned_data["publish_at"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” moved to %(when)s.")
+                % {
+                    "title": item.title,
+                    "when": timezone.localtime(item.publish_at).strftime("%Y-%m-%d %H:%M"),
+                },
+            )
+    moment = form.cleaned_data.get("publish_at") if form.is_valid() else None
+    month = timezone.localtime(moment or item.publish_at or timezone.now()).strftime("%Y-%m")
+    return redirect(f"{reverse('communication:calendar')}?month={month}")
+
+
+def item_versions(request: HttpRequest, pk: int) -> HttpResponse:
+    may_read(request)
+    item = _item_or_404(request, pk)
+    versions = list(selectors.versions_of(item))
+    by_number = {version.number: version for version in versions}
+    newer = by_number.get(_number(request.GET.get("new"))) or (versions[0] if versions else None)
+    older = by_number.get(_number(request.GET.get("old"))) or (
+        versions[1] if len(versions) > 1 else newer
+    )
+    if older and newer and older.number > newer.number:
+        older, newer = newer, older
+    return render(
+        request,
+        "communication/item_versions.html",
+        {
+            "item": item,
+            "versions": versions,
+            "older": older,
+            "newer": newer,
+            "diff": selectors.version_diff(older, newer) if older and newer else [],
+        },
+    )
+
+
+def _number(value: str | None) -> int | None:
+    try:
+        return int(value or "")
+    except ValueError:
+        return None
+
+
+def _variant_page(
+    request: HttpRequest, item: ContentItem, variant: ChannelVariant, title: str
+) -> HttpResponse:
+    form = ChannelVariantForm(
+        request.POST or None, instance=variant, images=services.images_of(item)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            warnings = services.save_variant(actor=request.user, variant=form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The channel text has been saved."))
+            for warning in warnings:
+                messages.warning(request, warning)
+            return redirect(item)
+    limits = {
+        str(channel.pk): channel.text_limit or "" for channel in form.fields["channel"].queryset
+    }
+    return render(
+        request,
+        "communication/variant_form.html",
+        {"form": form, "item": item, "title": title, "limits": limits},
+    )
+
+
+def variant_create(request: HttpRequest, pk: int) -> HttpResponse:
+    may_work(request)
+    item = _item_or_404(request, pk)
+    return _variant_page(request, item, ChannelVariant(item=item), _("New channel text"))
+
+
+def variant_update(request: HttpRequest, pk: int) -> HttpResponse:
+    may_work(request)
+    variant = get_object_or_404(ChannelVariant.objects.select_related("channel"), pk=pk)
+    item = _item_or_404(request, variant.item_id)
+    variant.item = item
+    return _variant_page(request, item, variant, _("Edit the channel text"))
