@@ -57,3 +57,17 @@ def test_viewers_read_the_dictionary_without_editing_it(client_as):
     content = client_as("stebetojas").get(reverse("communication:dictionary")).content.decode()
     assert "Šiaulėnai" in content
     assert "dictionary_add" not in content and "/zodynas/naujas/" not in content
+
+
+def test_the_content_editor_has_its_title_lead_and_text_checked_together(client_as):
+    client = client_as("specialiste")
+    form = client.get(reverse("communication:item_create")).content.decode()
+    assert 'hx-post="/komunikacija/tikrinti/"' in form
+
+    response = client.post(
+        reverse("communication:check_text"),
+        {"title": "Paroda 2020-2026", "summary": "", "body": 'Kviečiame į "Knygų savaitę".'},
+    )
+    page = response.content.decode()
+    assert "2020–2026" in page
+    assert "„Knygų savaitę“" in page

@@ -73,7 +73,13 @@ def check_context(text: str, *, limit=None, images=(), language: str = "lt") -> 
 def check_text(request: HttpRequest) -> HttpResponse:
     """htmx: the findings for `text` (and an optional `limit`) as a partial."""
     _may_work(request)
-    form = CheckTextForm(request.POST)
+    data = request.POST.copy()
+    if "text" not in data and "body" in data:
+        # The content editor sends its own field: the title, lead and text are checked together.
+        data["text"] = "\n\n".join(
+            part for part in (data.get("title"), data.get("summary"), data.get("body")) if part
+        )
+    form = CheckTextForm(data)
     if not form.is_valid():
         return render(
             request, "communication/_check_findings.html", {"checked": False, "form": form}
