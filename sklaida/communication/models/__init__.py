@@ -7,6 +7,7 @@ from sklaida.communication.models.content import (
     ContentVersion,
     StatusChange,
 )
+from sklaida.communication.models.newsletter import Delivery, NewsletterIssue, Subscriber
 
 __all__ = [
     "AudienceSize",
@@ -17,4 +18,7 @@ __all__ = [
     "ContentItem",
     "ContentVersion",
     "StatusChange",
+    "Delivery",
+    "NewsletterIssue",
+    "Subscriber",
 ]
