@@ -2,81 +2,209 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import sklaida.communication.models.newsletter
 from django.conf import settings
 from django.db import migrations, models
 
+import sklaida.communication.models.newsletter
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('communication', '0001_initial'),
+        ("communication", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NewsletterIssue',
+            name="NewsletterIssue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('event_days', models.PositiveSmallIntegerField(default=30, help_text='Public announced events starting within this many days are included.', verbose_name='upcoming events of the next days')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('sending', 'Sending'), ('sent', 'Sent')], db_index=True, default='draft', max_length=10, verbose_name='status')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='recipients')),
-                ('sent', models.PositiveIntegerField(default=0, verbose_name='sent')),
-                ('failed', models.PositiveIntegerField(default=0, verbose_name='failed')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='sending started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='sending finished')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('items', models.ManyToManyField(blank=True, related_name='newsletter_issues', to='communication.contentitem', verbose_name='content items')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "event_days",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        help_text="Public announced events starting within this many days are included.",
+                        verbose_name="upcoming events of the next days",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("sending", "Sending"), ("sent", "Sent")],
+                        db_index=True,
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="recipients")),
+                ("sent", models.PositiveIntegerField(default=0, verbose_name="sent")),
+                ("failed", models.PositiveIntegerField(default=0, verbose_name="failed")),
+                (
+                    "started_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sending started"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sending finished"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "items",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="newsletter_issues",
+                        to="communication.contentitem",
+                        verbose_name="content items",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'newsletter issue',
-                'verbose_name_plural': 'newsletter issues',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "newsletter issue",
+                "verbose_name_plural": "newsletter issues",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('name', models.CharField(blank=True, max_length=150, verbose_name='name')),
-                ('language', models.CharField(choices=[('lt', 'Lithuanian'), ('en', 'English')], default='lt', max_length=5, verbose_name='language')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for confirmation'), ('active', 'Subscribed'), ('unsubscribed', 'Unsubscribed')], db_index=True, default='pending', max_length=12, verbose_name='status')),
-                ('token', models.CharField(default=sklaida.communication.models.newsletter.new_token, editable=False, max_length=40, unique=True)),
-                ('consent_text', models.TextField(verbose_name='consent given')),
-                ('consented_at', models.DateTimeField(verbose_name='consent given on')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
-                ('unsubscribed_at', models.DateTimeField(blank=True, null=True, verbose_name='unsubscribed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("name", models.CharField(blank=True, max_length=150, verbose_name="name")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("lt", "Lithuanian"), ("en", "English")],
+                        default="lt",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for confirmation"),
+                            ("active", "Subscribed"),
+                            ("unsubscribed", "Unsubscribed"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=sklaida.communication.models.newsletter.new_token,
+                        editable=False,
+                        max_length=40,
+                        unique=True,
+                    ),
+                ),
+                ("consent_text", models.TextField(verbose_name="consent given")),
+                ("consented_at", models.DateTimeField(verbose_name="consent given on")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed"),
+                ),
+                (
+                    "unsubscribed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="unsubscribed"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'subscriber',
-                'verbose_name_plural': 'subscribers',
-                'ordering': ['email'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='communication_subscriber_email_ci')],
+                "verbose_name": "subscriber",
+                "verbose_name_plural": "subscribers",
+                "ordering": ["email"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("email"),
+                        name="communication_subscriber_email_ci",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('sent', 'Sent'), ('failed', 'Failed'), ('retrying', 'Retrying')], default='queued', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.CharField(blank=True, max_length=500, verbose_name='error')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='communication.newsletterissue', verbose_name='newsletter issue')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='communication.subscriber', verbose_name='subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                            ("retrying", "Retrying"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.CharField(blank=True, max_length=500, verbose_name="error")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="communication.newsletterissue",
+                        verbose_name="newsletter issue",
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="communication.subscriber",
+                        verbose_name="subscriber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delivery',
-                'verbose_name_plural': 'deliveries',
-                'ordering': ['pk'],
-                'indexes': [models.Index(fields=['issue', 'status'], name='communicati_issue_i_f453d0_idx')],
-                'constraints': [models.UniqueConstraint(fields=('issue', 'subscriber'), name='communication_delivery_once')],
+                "verbose_name": "delivery",
+                "verbose_name_plural": "deliveries",
+                "ordering": ["pk"],
+                "indexes": [
+                    models.Index(fields=["issue", "status"], name="communicati_issue_i_f453d0_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("issue", "subscriber"), name="communication_delivery_once"
+                    )
+                ],
             },
         ),
     ]

@@ -132,9 +132,7 @@ class Delivery(models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.QUEUED
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

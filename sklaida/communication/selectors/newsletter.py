@@ -43,10 +43,7 @@ def deliveries_of(issue: NewsletterIssue) -> QuerySet[Delivery]:
 
 def subscriber_counts() -> dict[str, int]:
     return Subscriber.objects.aggregate(
-        **{
-            status.value: Count("pk", filter=Q(status=status.value))
-            for status in Subscriber.Status
-        }
+        **{status.value: Count("pk", filter=Q(status=status.value)) for status in Subscriber.Status}
     )
 
 

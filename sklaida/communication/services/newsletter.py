@@ -148,9 +148,7 @@ def unsubscribe(*, token: str) -> Subscriber:
         subscriber = Subscriber.objects.select_for_update().get(token=token)
         if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
             return subscriber
-        _check_transition(
-            SUBSCRIBER_TRANSITIONS, subscriber.status, Subscriber.Status.UNSUBSCRIBED
-        )
+        _check_transition(SUBSCRIBER_TRANSITIONS, subscriber.status, Subscriber.Status.UNSUBSCRIBED)
         subscriber.status = Subscriber.Status.UNSUBSCRIBED
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save(update_fields=["status", "unsubscribed_at"])
@@ -229,9 +227,7 @@ def render_issue(
         context = {
             "issue": issue,
             "items": selectors.items_of(issue),
-            "events": selectors.upcoming_events(
-                days=issue.event_days, now=now or timezone.now()
-            ),
+            "events": selectors.upcoming_events(days=issue.event_days, now=now or timezone.now()),
             "unsubscribe_url": unsubscribe_url,
             "site_url": settings.SITE_URL.rstrip("/"),
         }
@@ -368,7 +364,7 @@ def _text(value) -> str:
 
 
 def send_one(connection, message: EmailMultiAlternatives) -> Outcome:
-    """Send over an open connection; tell a temporary refusal (4xx, no connection) from a final one."""
+    """Send over an open connection; a 4xx or lost connection is temporary, a 5xx final."""
     try:
         if connection.connection is None:
             connection.open()
@@ -449,9 +445,7 @@ def deliver_issue(*, issue_id: int) -> NewsletterIssue:
     queue_deliveries(issue)
     throttle = Throttle(settings.NEWSLETTER_RATE_PER_SECOND)
     rendered: dict[str, Rendered] = {}
-    waiting = issue.deliveries.filter(
-        status__in=[Delivery.Status.QUEUED, Delivery.Status.RETRYING]
-    )
+    waiting = issue.deliveries.filter(status__in=[Delivery.Status.QUEUED, Delivery.Status.RETRYING])
     connection = get_connection(fail_silently=False)
     try:
         first = True
