@@ -363,12 +363,23 @@ def _text(value) -> str:
     return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
 
 
-def send_one(connection, message: EmailMultiAlternatives) -> Outcome:
-    """Send over an open connection; a 4xx or lost connection is temporary, a 5xx final."""
+def _send(connection, message: EmailMultiAlternatives) -> Outcome:
     try:
         if connection.connection is None:
             connection.open()
         connection.send_messages([message])
+    except smtplib.SMTPException:
+        # smtplib hangs up by itself on a 421; forget that connection before going on.
+        if connection.connection is not None and connection.connection.sock is None:
+            connection.close()
+        raise
+    return Outcome(sent=True)
+
+
+def send_one(connection, message: EmailMultiAlternatives) -> Outcome:
+    """Send over an open connection; a 4xx or lost connection is temporary, a 5xx final."""
+    try:
+        return _send(connection, message)
     except smtplib.SMTPRecipientsRefused as refused:
         code, reply = next(iter(refused.recipients.values()))
         return Outcome(sent=False, temporary=400 <= code < 500, error=f"{code} {_text(reply)}")
@@ -383,7 +394,6 @@ def send_one(connection, message: EmailMultiAlternatives) -> Outcome:
         # The connection is gone or never came: open a new one for the next message.
         connection.close()
         return Outcome(sent=False, temporary=True, error=str(problem) or type(problem).__name__)
-    return Outcome(sent=True)
 
 
 def _sweep(issue: NewsletterIssue, connection, rendered: dict, throttle: Throttle) -> None:

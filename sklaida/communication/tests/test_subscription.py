@@ -117,9 +117,7 @@ def test_one_click_unsubscribe_works_without_a_session_or_csrf_token(personas):
 def test_subscribing_again_after_unsubscribing_asks_for_confirmation_again(
     personas, django_capture_on_commit_callbacks
 ):
-    subscriber = SubscriberFactory(
-        email="ruta@example.lt", status=Subscriber.Status.UNSUBSCRIBED
-    )
+    subscriber = SubscriberFactory(email="ruta@example.lt", status=Subscriber.Status.UNSUBSCRIBED)
     old_token = subscriber.token
 
     _sign_up(Client(), django_capture_on_commit_callbacks, email="ruta@example.lt")
