@@ -6,526 +6,184 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("core", "0003_equipment_booking"),
-        ("events", "0004_tour_anonymised_at"),
+        ('core', '0003_equipment_booking'),
+        ('events', '0004_tour_anonymised_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Campaign",
+            name='Campaign',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                ("goal", models.TextField(verbose_name="goal")),
-                ("starts_on", models.DateField(verbose_name="from")),
-                ("ends_on", models.DateField(verbose_name="until")),
-                ("audience", models.CharField(blank=True, max_length=250, verbose_name="audience")),
-                (
-                    "budget",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=10,
-                        null=True,
-                        verbose_name="budget, EUR",
-                    ),
-                ),
-                (
-                    "events",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="campaigns",
-                        to="events.event",
-                        verbose_name="events",
-                    ),
-                ),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="campaigns",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="responsible",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('goal', models.TextField(verbose_name='goal')),
+                ('starts_on', models.DateField(verbose_name='from')),
+                ('ends_on', models.DateField(verbose_name='until')),
+                ('audience', models.CharField(blank=True, max_length=250, verbose_name='audience')),
+                ('budget', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='budget, EUR')),
+                ('events', models.ManyToManyField(blank=True, related_name='campaigns', to='events.event', verbose_name='events')),
+                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='campaigns', to=settings.AUTH_USER_MODEL, verbose_name='responsible')),
             ],
             options={
-                "verbose_name": "campaign",
-                "verbose_name_plural": "campaigns",
-                "ordering": ["-starts_on"],
+                'verbose_name': 'campaign',
+                'verbose_name_plural': 'campaigns',
+                'ordering': ['-starts_on'],
             },
         ),
         migrations.CreateModel(
-            name="CampaignTarget",
+            name='CampaignTarget',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("indicator", models.CharField(max_length=150, verbose_name="indicator")),
-                (
-                    "target",
-                    models.DecimalField(decimal_places=2, max_digits=12, verbose_name="target"),
-                ),
-                ("unit", models.CharField(blank=True, max_length=40, verbose_name="unit")),
-                (
-                    "campaign",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="targets",
-                        to="communication.campaign",
-                        verbose_name="campaign",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('indicator', models.CharField(max_length=150, verbose_name='indicator')),
+                ('target', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='target')),
+                ('unit', models.CharField(blank=True, max_length=40, verbose_name='unit')),
+                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='communication.campaign', verbose_name='campaign')),
             ],
             options={
-                "verbose_name": "campaign target",
-                "verbose_name_plural": "campaign targets",
+                'verbose_name': 'campaign target',
+                'verbose_name_plural': 'campaign targets',
             },
         ),
         migrations.CreateModel(
-            name="Channel",
+            name='Channel',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=150, unique=True, verbose_name="name")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("website", "Website"),
-                            ("facebook", "Facebook"),
-                            ("instagram", "Instagram"),
-                            ("youtube", "YouTube"),
-                            ("tiktok", "TikTok"),
-                            ("newsletter", "Newsletter"),
-                            ("press_list", "Press list"),
-                            ("radio_tv", "Radio or TV"),
-                            ("other", "Other"),
-                        ],
-                        max_length=12,
-                        verbose_name="type",
-                    ),
-                ),
-                ("url", models.URLField(blank=True, verbose_name="address")),
-                (
-                    "text_limit",
-                    models.PositiveIntegerField(
-                        blank=True,
-                        help_text="Empty: no limit.",
-                        null=True,
-                        verbose_name="text limit, characters",
-                    ),
-                ),
-                (
-                    "image_sizes",
-                    models.CharField(
-                        blank=True,
-                        help_text="For example 1080×1080, 1200×630.",
-                        max_length=200,
-                        verbose_name="image sizes",
-                    ),
-                ),
-                (
-                    "access_note",
-                    models.CharField(
-                        blank=True,
-                        help_text="Never a password: say where it is kept, e.g. the Library's password manager.",
-                        max_length=200,
-                        verbose_name="where the access is kept",
-                    ),
-                ),
-                ("is_active", models.BooleanField(default=True, verbose_name="in use")),
-                ("notes", models.TextField(blank=True, verbose_name="notes")),
-                (
-                    "administrators",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="channels_administered",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="administrators",
-                    ),
-                ),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="channels_owned",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="owner",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=150, unique=True, verbose_name='name')),
+                ('kind', models.CharField(choices=[('website', 'Website'), ('facebook', 'Facebook'), ('instagram', 'Instagram'), ('youtube', 'YouTube'), ('tiktok', 'TikTok'), ('newsletter', 'Newsletter'), ('press_list', 'Press list'), ('radio_tv', 'Radio or TV'), ('other', 'Other')], max_length=12, verbose_name='type')),
+                ('url', models.URLField(blank=True, verbose_name='address')),
+                ('text_limit', models.PositiveIntegerField(blank=True, help_text='Empty: no limit.', null=True, verbose_name='text limit, characters')),
+                ('image_sizes', models.CharField(blank=True, help_text='For example 1080×1080, 1200×630.', max_length=200, verbose_name='image sizes')),
+                ('access_note', models.CharField(blank=True, help_text="Never a password: say where it is kept, e.g. the Library's password manager.", max_length=200, verbose_name='where the access is kept')),
+                ('is_active', models.BooleanField(default=True, verbose_name='in use')),
+                ('notes', models.TextField(blank=True, verbose_name='notes')),
+                ('administrators', models.ManyToManyField(blank=True, related_name='channels_administered', to=settings.AUTH_USER_MODEL, verbose_name='administrators')),
+                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='channels_owned', to=settings.AUTH_USER_MODEL, verbose_name='owner')),
             ],
             options={
-                "verbose_name": "channel",
-                "verbose_name_plural": "channels",
-                "ordering": ["kind", "name"],
+                'verbose_name': 'channel',
+                'verbose_name_plural': 'channels',
+                'ordering': ['kind', 'name'],
             },
         ),
         migrations.AddField(
-            model_name="campaign",
-            name="channels",
-            field=models.ManyToManyField(
-                blank=True,
-                related_name="campaigns",
-                to="communication.channel",
-                verbose_name="channels",
-            ),
+            model_name='campaign',
+            name='channels',
+            field=models.ManyToManyField(blank=True, related_name='campaigns', to='communication.channel', verbose_name='channels'),
         ),
         migrations.CreateModel(
-            name="AudienceSize",
+            name='AudienceSize',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("measured_on", models.DateField(verbose_name="date")),
-                ("size", models.PositiveIntegerField(verbose_name="audience size")),
-                (
-                    "channel",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="audience",
-                        to="communication.channel",
-                        verbose_name="channel",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('measured_on', models.DateField(verbose_name='date')),
+                ('size', models.PositiveIntegerField(verbose_name='audience size')),
+                ('channel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audience', to='communication.channel', verbose_name='channel')),
             ],
             options={
-                "verbose_name": "audience size",
-                "verbose_name_plural": "audience sizes",
-                "ordering": ["-measured_on"],
+                'verbose_name': 'audience size',
+                'verbose_name_plural': 'audience sizes',
+                'ordering': ['-measured_on'],
             },
         ),
         migrations.CreateModel(
-            name="ContentItem",
+            name='ContentItem',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("press_release", "Press release"),
-                            ("article", "Article"),
-                            ("news", "News"),
-                            ("newsletter_issue", "Newsletter issue"),
-                            ("social_post", "Social media post"),
-                            ("informational", "Informational text"),
-                            ("campaign_material", "Campaign material"),
-                        ],
-                        db_index=True,
-                        max_length=20,
-                        verbose_name="type",
-                    ),
-                ),
-                ("title", models.CharField(max_length=250, verbose_name="title")),
-                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="web address")),
-                ("summary", models.CharField(blank=True, max_length=400, verbose_name="lead")),
-                ("body", models.TextField(blank=True, verbose_name="text")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("idea", "Idea"),
-                            ("draft", "Draft"),
-                            ("editing", "Editing"),
-                            ("approved", "Approved"),
-                            ("scheduled", "Scheduled"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        db_index=True,
-                        default="idea",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "publish_at",
-                    models.DateTimeField(
-                        blank=True, db_index=True, null=True, verbose_name="publish on"
-                    ),
-                ),
-                (
-                    "published_at",
-                    models.DateTimeField(
-                        blank=True, db_index=True, null=True, verbose_name="published"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
-                (
-                    "approver",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="Empty: the head of the department approves.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="content_to_approve",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="approver",
-                    ),
-                ),
-                (
-                    "author",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="content_authored",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="author",
-                    ),
-                ),
-                (
-                    "campaign",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="content_items",
-                        to="communication.campaign",
-                        verbose_name="campaign",
-                    ),
-                ),
-                (
-                    "editor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="content_edited",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="editor",
-                    ),
-                ),
-                (
-                    "events",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="content_items",
-                        to="events.event",
-                        verbose_name="events",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('press_release', 'Press release'), ('article', 'Article'), ('news', 'News'), ('newsletter_issue', 'Newsletter issue'), ('social_post', 'Social media post'), ('informational', 'Informational text'), ('campaign_material', 'Campaign material')], db_index=True, max_length=20, verbose_name='type')),
+                ('title', models.CharField(max_length=250, verbose_name='title')),
+                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='web address')),
+                ('summary', models.CharField(blank=True, max_length=400, verbose_name='lead')),
+                ('body', models.TextField(blank=True, verbose_name='text')),
+                ('status', models.CharField(choices=[('idea', 'Idea'), ('draft', 'Draft'), ('editing', 'Editing'), ('approved', 'Approved'), ('scheduled', 'Scheduled'), ('published', 'Published'), ('archived', 'Archived')], db_index=True, default='idea', max_length=10, verbose_name='status')),
+                ('publish_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='publish on')),
+                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='published')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ('approver', models.ForeignKey(blank=True, help_text='Empty: the head of the department approves.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='content_to_approve', to=settings.AUTH_USER_MODEL, verbose_name='approver')),
+                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='content_authored', to=settings.AUTH_USER_MODEL, verbose_name='author')),
+                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='content_items', to='communication.campaign', verbose_name='campaign')),
+                ('editor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='content_edited', to=settings.AUTH_USER_MODEL, verbose_name='editor')),
+                ('events', models.ManyToManyField(blank=True, related_name='content_items', to='events.event', verbose_name='events')),
             ],
             options={
-                "verbose_name": "content item",
-                "verbose_name_plural": "content items",
-                "ordering": ["-created_at"],
+                'verbose_name': 'content item',
+                'verbose_name_plural': 'content items',
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="ChannelVariant",
+            name='ChannelVariant',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("text", models.TextField(blank=True, verbose_name="text")),
-                (
-                    "image_alt",
-                    models.CharField(blank=True, max_length=300, verbose_name="image description"),
-                ),
-                (
-                    "planned_at",
-                    models.DateTimeField(
-                        blank=True, db_index=True, null=True, verbose_name="planned publication"
-                    ),
-                ),
-                (
-                    "published_url",
-                    models.URLField(blank=True, verbose_name="published at the address"),
-                ),
-                (
-                    "channel",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="variants",
-                        to="communication.channel",
-                        verbose_name="channel",
-                    ),
-                ),
-                (
-                    "image",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="core.attachment",
-                        verbose_name="image",
-                    ),
-                ),
-                (
-                    "item",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="variants",
-                        to="communication.contentitem",
-                        verbose_name="content item",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('text', models.TextField(blank=True, verbose_name='text')),
+                ('image_alt', models.CharField(blank=True, max_length=300, verbose_name='image description')),
+                ('planned_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='planned publication')),
+                ('published_url', models.URLField(blank=True, verbose_name='published at the address')),
+                ('channel', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='variants', to='communication.channel', verbose_name='channel')),
+                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.attachment', verbose_name='image')),
+                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='variants', to='communication.contentitem', verbose_name='content item')),
             ],
             options={
-                "verbose_name": "channel variant",
-                "verbose_name_plural": "channel variants",
+                'verbose_name': 'channel variant',
+                'verbose_name_plural': 'channel variants',
             },
         ),
         migrations.CreateModel(
-            name="ContentVersion",
+            name='ContentVersion',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.PositiveIntegerField(verbose_name="version")),
-                ("title", models.CharField(max_length=250, verbose_name="title")),
-                ("summary", models.CharField(blank=True, max_length=400, verbose_name="lead")),
-                ("body", models.TextField(blank=True, verbose_name="text")),
-                ("saved_at", models.DateTimeField(auto_now_add=True, verbose_name="saved")),
-                (
-                    "item",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="versions",
-                        to="communication.contentitem",
-                        verbose_name="content item",
-                    ),
-                ),
-                (
-                    "saved_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="saved by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveIntegerField(verbose_name='version')),
+                ('title', models.CharField(max_length=250, verbose_name='title')),
+                ('summary', models.CharField(blank=True, max_length=400, verbose_name='lead')),
+                ('body', models.TextField(blank=True, verbose_name='text')),
+                ('saved_at', models.DateTimeField(auto_now_add=True, verbose_name='saved')),
+                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='communication.contentitem', verbose_name='content item')),
+                ('saved_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='saved by')),
             ],
             options={
-                "verbose_name": "version",
-                "verbose_name_plural": "versions",
-                "ordering": ["-number"],
+                'verbose_name': 'version',
+                'verbose_name_plural': 'versions',
+                'ordering': ['-number'],
             },
         ),
         migrations.CreateModel(
-            name="StatusChange",
+            name='StatusChange',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "from_status",
-                    models.CharField(
-                        choices=[
-                            ("idea", "Idea"),
-                            ("draft", "Draft"),
-                            ("editing", "Editing"),
-                            ("approved", "Approved"),
-                            ("scheduled", "Scheduled"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "to_status",
-                    models.CharField(
-                        choices=[
-                            ("idea", "Idea"),
-                            ("draft", "Draft"),
-                            ("editing", "Editing"),
-                            ("approved", "Approved"),
-                            ("scheduled", "Scheduled"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                ("changed_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "changed_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "item",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="status_changes",
-                        to="communication.contentitem",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('from_status', models.CharField(choices=[('idea', 'Idea'), ('draft', 'Draft'), ('editing', 'Editing'), ('approved', 'Approved'), ('scheduled', 'Scheduled'), ('published', 'Published'), ('archived', 'Archived')], max_length=10)),
+                ('to_status', models.CharField(choices=[('idea', 'Idea'), ('draft', 'Draft'), ('editing', 'Editing'), ('approved', 'Approved'), ('scheduled', 'Scheduled'), ('published', 'Published'), ('archived', 'Archived')], max_length=10)),
+                ('changed_at', models.DateTimeField(auto_now_add=True)),
+                ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='communication.contentitem')),
             ],
             options={
-                "verbose_name": "status change",
-                "verbose_name_plural": "status changes",
-                "ordering": ["changed_at"],
+                'verbose_name': 'status change',
+                'verbose_name_plural': 'status changes',
+                'ordering': ['changed_at'],
             },
         ),
         migrations.AddConstraint(
-            model_name="campaign",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
-                name="communication_campaign_period",
-                violation_error_message="A campaign must end after it starts.",
-            ),
+            model_name='campaign',
+            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='communication_campaign_period', violation_error_message='A campaign must end after it starts.'),
         ),
         migrations.AddConstraint(
-            model_name="audiencesize",
-            constraint=models.UniqueConstraint(
-                fields=("channel", "measured_on"), name="communication_one_size_a_day"
-            ),
+            model_name='audiencesize',
+            constraint=models.UniqueConstraint(fields=('channel', 'measured_on'), name='communication_one_size_a_day'),
         ),
         migrations.AddIndex(
-            model_name="contentitem",
-            index=models.Index(
-                fields=["kind", "status", "published_at"], name="communicati_kind_3abc6d_idx"
-            ),
+            model_name='contentitem',
+            index=models.Index(fields=['kind', 'status', 'published_at'], name='communicati_kind_3abc6d_idx'),
         ),
         migrations.AddConstraint(
-            model_name="channelvariant",
-            constraint=models.UniqueConstraint(
-                fields=("item", "channel"), name="communication_one_variant"
-            ),
+            model_name='channelvariant',
+            constraint=models.UniqueConstraint(fields=('item', 'channel'), name='communication_one_variant'),
         ),
         migrations.AddConstraint(
-            model_name="contentversion",
-            constraint=models.UniqueConstraint(
-                fields=("item", "number"), name="communication_version_number"
-            ),
+            model_name='contentversion',
+            constraint=models.UniqueConstraint(fields=('item', 'number'), name='communication_version_number'),
         ),
     ]
