@@ -158,6 +158,9 @@ EMAIL_CONFIG = env.email_url(
 globals().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Sklaida <sklaida@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Newsletter: messages per second at most (0 = no limit) and the pause before a retry.
+NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
+NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)
 
 AUTH_USER_MODEL = "core.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sklaida.communication.views import channels, checks, content
+from sklaida.communication.views import channels, checks, content, newsletter
 
 app_name = "communication"
 
@@ -36,4 +36,21 @@ urlpatterns += [
     path("kampanijos/nauja/", channels.campaign_create, name="campaign_create"),
     path("kampanijos/<int:pk>/", channels.campaign_detail, name="campaign_detail"),
     path("kampanijos/<int:pk>/redaguoti/", channels.campaign_update, name="campaign_update"),
+]
+
+urlpatterns += [
+    path("naujienlaiskis/", newsletter.newsletter_list, name="newsletter_list"),
+    path("naujienlaiskis/naujas/", newsletter.newsletter_create, name="newsletter_create"),
+    path("naujienlaiskis/<int:pk>/", newsletter.newsletter_detail, name="newsletter_detail"),
+    path("naujienlaiskis/<int:pk>/keisti/", newsletter.newsletter_update, name="newsletter_update"),
+    path(
+        "naujienlaiskis/<int:pk>/perziura/",
+        newsletter.newsletter_preview,
+        name="newsletter_preview",
+    ),
+    path(
+        "naujienlaiskis/<int:pk>/eiga/", newsletter.newsletter_progress, name="newsletter_progress"
+    ),
+    path("naujienlaiskis/<int:pk>/bandymas/", newsletter.newsletter_test, name="newsletter_test"),
+    path("naujienlaiskis/<int:pk>/siusti/", newsletter.newsletter_send, name="newsletter_send"),
 ]

@@ -66,3 +66,27 @@ urlpatterns = [
         name="registration_cancel",
     ),
 ]
+
+from sklaida.public.views import newsletter  # noqa: E402
+
+urlpatterns += [
+    path(
+        localised_route(en="newsletter/", lt="naujienlaiskis/"),
+        newsletter.subscribe,
+        name="newsletter_subscribe",
+    ),
+    path(
+        localised_route(
+            en="newsletter/confirm/<str:token>/", lt="naujienlaiskis/patvirtinti/<str:token>/"
+        ),
+        newsletter.confirm,
+        name="newsletter_confirm",
+    ),
+    path(
+        localised_route(
+            en="newsletter/unsubscribe/<str:token>/", lt="naujienlaiskis/atsisakyti/<str:token>/"
+        ),
+        newsletter.unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
+]

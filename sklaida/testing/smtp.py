@@ -10,6 +10,7 @@ import email
 import email.policy
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -62,12 +63,15 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server(settings) -> Iterator[Mailbox]:
-    """An SMTP server on a free local port that Django sends this test's e-mail to."""
-    mailbox = Mailbox()
+@contextmanager
+def serving(settings, handler) -> Iterator:
+    """Run an SMTP server with `handler` (an aiosmtpd handler) and point Django's SMTP at it.
+
+    For a test that needs a server which answers differently (refuses some recipients,
+    say): subclass Mailbox and serve it from a fixture of its own.
+    """
     # server_hostname skips aiosmtpd's reverse DNS look-up of this machine's name.
-    controller = Controller(mailbox, hostname=HOST, port=_free_port(), server_hostname="sklaida")
+    controller = Controller(handler, hostname=HOST, port=_free_port(), server_hostname="sklaida")
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = HOST
@@ -78,6 +82,13 @@ def smtp_server(settings) -> Iterator[Mailbox]:
     settings.EMAIL_USE_SSL = False
     settings.EMAIL_TIMEOUT = 10
     try:
-        yield mailbox
+        yield handler
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server(settings) -> Iterator[Mailbox]:
+    """An SMTP server on a free local port that Django sends this test's e-mail to."""
+    with serving(settings, Mailbox()) as mailbox:
+        yield mailbox

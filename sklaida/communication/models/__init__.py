@@ -7,6 +7,7 @@ from sklaida.communication.models.content import (
     ContentVersion,
     StatusChange,
 )
+from sklaida.communication.models.newsletter import Delivery, NewsletterIssue, Subscriber
 
 __all__ = [
     "AudienceSize",
@@ -17,6 +18,9 @@ __all__ = [
     "ContentItem",
     "ContentVersion",
     "StatusChange",
+    "Delivery",
+    "NewsletterIssue",
+    "Subscriber",
 ]
 
 from sklaida.communication.models.checks import AcceptedWord, LinkCheck

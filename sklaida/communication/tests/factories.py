@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime
 
 import factory
+from django.utils import timezone
 
-from sklaida.communication.models import Campaign, Channel, ContentItem
+from sklaida.communication.models import (
+    Campaign,
+    Channel,
+    ContentItem,
+    NewsletterIssue,
+    Subscriber,
+)
 from sklaida.core.models import User
 
 
@@ -50,3 +57,29 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     ends_on = datetime.date(2026, 8, 31)
     audience = "Vaikai ir šeimos"
     owner = factory.LazyFunction(staff)
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber, as after following the link in the confirmation e-mail."""
+
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"skaitytoja{n}@example.lt")
+    name = factory.Sequence(lambda n: f"Rūta Nr. {n}")
+    language = "lt"
+    status = Subscriber.Status.ACTIVE
+    consent_text = "Sutinku gauti bibliotekos naujienlaiškį; galiu bet kada atsisakyti."
+    consented_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class NewsletterIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsletterIssue
+        skip_postgeneration_save = True
+
+    subject = "Bibliotekos naujienos. Gruodis"
+    intro = "Sveiki! Štai kas vyks bibliotekoje artimiausiomis savaitėmis."
+    created_by = factory.LazyFunction(staff)

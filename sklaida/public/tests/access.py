@@ -31,3 +31,19 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "public:registration_status": Rule(EVERYONE, kwargs=_registration),
     "public:registration_cancel": Rule(EVERYONE, kwargs=_registration),
 }
+
+
+def _subscriber(data: dict) -> dict:
+    """A fresh confirmed subscriber (unsubscribing changes it)."""
+    from sklaida.communication.tests.factories import SubscriberFactory
+
+    return {"token": SubscriberFactory().token}
+
+
+EXPECTED_ACCESS.update(
+    {
+        "public:newsletter_subscribe": Rule(EVERYONE),
+        "public:newsletter_confirm": Rule(EVERYONE, kwargs=_subscriber),
+        "public:newsletter_unsubscribe": Rule(EVERYONE, kwargs=_subscriber),
+    }
+)

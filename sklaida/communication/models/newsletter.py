@@ -1,0 +1,152 @@
+"""The newsletter (1.2): subscribers by double opt-in, issues and each recipient's delivery."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sklaida.communication.models.content import ContentItem
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Subscriber(models.Model):
+    """A person who asked for the newsletter. The IP address is deliberately not stored."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        ACTIVE = "active", _("Subscribed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+
+    email = models.EmailField(_("e-mail"))
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="lt"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.PENDING, db_index=True
+    )
+    # Confirms and unsubscribes without signing in; renewed on every new sign-up.
+    token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
+    consent_text = models.TextField(_("consent given"))
+    consented_at = models.DateTimeField(_("consent given on"))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="communication_subscriber_email_ci")
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def get_confirm_url(self) -> str:
+        return reverse("public:newsletter_confirm", kwargs={"token": self.token})
+
+    def get_unsubscribe_url(self) -> str:
+        return reverse("public:newsletter_unsubscribe", kwargs={"token": self.token})
+
+
+class NewsletterIssue(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+
+    subject = models.CharField(_("subject"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    items = models.ManyToManyField(
+        ContentItem, verbose_name=_("content items"), blank=True, related_name="newsletter_issues"
+    )
+    event_days = models.PositiveSmallIntegerField(
+        _("upcoming events of the next days"),
+        default=30,
+        help_text=_("Public announced events starting within this many days are included."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    total = models.PositiveIntegerField(_("recipients"), default=0)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("communication:newsletter_detail", args=[self.pk])
+
+    @property
+    def done(self) -> int:
+        return self.sent + self.failed
+
+    @property
+    def progress_percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+class Delivery(models.Model):
+    """One issue to one subscriber: whether it left, how many tries, the server's last word."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        RETRYING = "retrying", _("Retrying")
+
+    issue = models.ForeignKey(
+        NewsletterIssue,
+        verbose_name=_("newsletter issue"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    subscriber = models.ForeignKey(
+        Subscriber,
+        verbose_name=_("subscriber"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("error"), max_length=500, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"], name="communication_delivery_once"
+            )
+        ]
+        indexes = [models.Index(fields=["issue", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.issue} → {self.subscriber}"

@@ -1,0 +1,485 @@
+"""The newsletter: double opt-in subscriptions, composing issues and sending them by SMTP.
+
+Sending keeps memory flat whatever the number of subscribers: Delivery rows are created
+in chunks from an iterator over subscriber ids, and messages are built and sent one at a
+time in batches of deliveries read by primary key.
+"""
+
+from __future__ import annotations
+
+import datetime
+import smtplib
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from email.utils import parseaddr
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Count, F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from sklaida.communication import tasks
+from sklaida.communication.models import ContentItem, Delivery, NewsletterIssue, Subscriber
+from sklaida.communication.selectors import newsletter as selectors
+from sklaida.core.models import User
+from sklaida.core.notifications import absolute_url, send_to_address
+from sklaida.core.permissions import Capability, has_capability
+
+SUBSCRIBER_TRANSITIONS: dict[str, set[str]] = {
+    Subscriber.Status.PENDING: {Subscriber.Status.ACTIVE, Subscriber.Status.UNSUBSCRIBED},
+    Subscriber.Status.ACTIVE: {Subscriber.Status.UNSUBSCRIBED},
+    # Signing up again starts the double opt-in anew.
+    Subscriber.Status.UNSUBSCRIBED: {Subscriber.Status.PENDING},
+}
+
+ISSUE_TRANSITIONS: dict[str, set[str]] = {
+    NewsletterIssue.Status.DRAFT: {NewsletterIssue.Status.SENDING},
+    NewsletterIssue.Status.SENDING: {NewsletterIssue.Status.SENT},
+    NewsletterIssue.Status.SENT: set(),
+}
+
+CHUNK = 1000  # subscriber ids read and Delivery rows created at a time
+BATCH = 200  # deliveries sent over one SMTP connection before their rows are saved
+MAX_ATTEMPTS = 4  # the first try and three retries of a temporary failure
+# Stands for each recipient's own unsubscribe address in the once-rendered message.
+UNSUBSCRIBE_PLACEHOLDER = "https://sklaida.invalid/unsubscribe-placeholder/"
+
+
+def _check_transition(table: dict[str, set[str]], current: str, new: str) -> None:
+    if new not in table[current]:
+        raise ValidationError(_("This change of status is not allowed."))
+
+
+def _require_staff(user: User) -> None:
+    if not has_capability(user, Capability.WORK_IN_DEPARTMENT):
+        raise PermissionDenied
+
+
+# --- Subscriptions -------------------------------------------------------------------
+
+
+def _send_confirmation(subscriber: Subscriber) -> None:
+    send_to_address(
+        address=subscriber.email,
+        language=subscriber.language,
+        template="communication/email/newsletter_confirm",
+        context={
+            "subscriber": subscriber,
+            "confirm_url": absolute_url(_localised(subscriber, subscriber.get_confirm_url)),
+        },
+    )
+
+
+def _localised(subscriber: Subscriber, url_of) -> str:
+    with translation.override(subscriber.language):
+        return url_of()
+
+
+def subscribe(*, email: str, name: str, language: str, consent_text: str) -> Subscriber:
+    """Record the consent and e-mail a confirmation link; nobody is subscribed until it is followed.
+
+    An unknown address becomes a pending subscriber; a pending or unsubscribed one gets
+    a fresh link (and, when unsubscribed, starts the double opt-in again); an active one
+    is left as it is, so the form does not tell strangers who is subscribed.
+    """
+    email = email.strip()
+    if not email:
+        raise ValidationError({"email": _("Enter your e-mail address.")})
+    if not consent_text.strip():
+        raise ValidationError(_("The consent text is missing."))
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
+        if subscriber is None:
+            subscriber = Subscriber.objects.create(
+                email=email,
+                name=name.strip(),
+                language=language,
+                consent_text=consent_text,
+                consented_at=now,
+            )
+        elif subscriber.status == Subscriber.Status.ACTIVE:
+            return subscriber
+        else:
+            if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+                _check_transition(
+                    SUBSCRIBER_TRANSITIONS, subscriber.status, Subscriber.Status.PENDING
+                )
+                subscriber.status = Subscriber.Status.PENDING
+                subscriber.confirmed_at = None
+                subscriber.unsubscribed_at = None
+                subscriber.token = Subscriber._meta.get_field("token").default()
+            subscriber.name = name.strip() or subscriber.name
+            subscriber.language = language
+            subscriber.consent_text = consent_text
+            subscriber.consented_at = now
+            subscriber.save()
+        _send_confirmation(subscriber)
+    return subscriber
+
+
+def confirm(*, token: str) -> Subscriber:
+    """The link in the confirmation e-mail: a pending subscriber becomes active."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(token=token)
+        if subscriber.status == Subscriber.Status.ACTIVE:
+            return subscriber
+        if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+            raise ValidationError(
+                _("You have unsubscribed. To receive the newsletter again, sign up anew.")
+            )
+        _check_transition(SUBSCRIBER_TRANSITIONS, subscriber.status, Subscriber.Status.ACTIVE)
+        subscriber.status = Subscriber.Status.ACTIVE
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["status", "confirmed_at"])
+    return subscriber
+
+
+def unsubscribe(*, token: str) -> Subscriber:
+    """Stop sending to this subscriber; saying it twice is harmless."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(token=token)
+        if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+            return subscriber
+        _check_transition(SUBSCRIBER_TRANSITIONS, subscriber.status, Subscriber.Status.UNSUBSCRIBED)
+        subscriber.status = Subscriber.Status.UNSUBSCRIBED
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save(update_fields=["status", "unsubscribed_at"])
+    return subscriber
+
+
+# --- Composing ------------------------------------------------------------------------
+
+
+def _validate_issue(*, subject: str, event_days: int) -> None:
+    if not subject.strip():
+        raise ValidationError({"subject": _("Give the newsletter a subject.")})
+    if not 0 <= event_days <= 366:
+        raise ValidationError({"event_days": _("Give a number of days from 0 to 366.")})
+
+
+def create_issue(
+    *, by: User, subject: str, intro: str, items: Iterable[ContentItem], event_days: int = 30
+) -> NewsletterIssue:
+    _require_staff(by)
+    _validate_issue(subject=subject, event_days=event_days)
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.create(
+            subject=subject.strip(), intro=intro, event_days=event_days, created_by=by
+        )
+        issue.items.set(items)
+    return issue
+
+
+def update_issue(
+    *,
+    issue: NewsletterIssue,
+    by: User,
+    subject: str,
+    intro: str,
+    items: Iterable[ContentItem],
+    event_days: int,
+) -> NewsletterIssue:
+    _require_staff(by)
+    _validate_issue(subject=subject, event_days=event_days)
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+        if issue.status != NewsletterIssue.Status.DRAFT:
+            raise ValidationError(_("Only a draft can be changed."))
+        issue.subject = subject.strip()
+        issue.intro = intro
+        issue.event_days = event_days
+        issue.save(update_fields=["subject", "intro", "event_days"])
+        issue.items.set(items)
+    return issue
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+    def for_address(self, unsubscribe_url: str) -> Rendered:
+        return Rendered(
+            subject=self.subject,
+            text=self.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
+            html=self.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
+        )
+
+
+def render_issue(
+    issue: NewsletterIssue,
+    *,
+    language: str,
+    unsubscribe_url: str = UNSUBSCRIBE_PLACEHOLDER,
+    now: datetime.datetime | None = None,
+) -> Rendered:
+    """The issue as HTML and plain text in `language` (no tracking pixels, no tracked links)."""
+    with translation.override(language):
+        context = {
+            "issue": issue,
+            "items": selectors.items_of(issue),
+            "events": selectors.upcoming_events(days=issue.event_days, now=now or timezone.now()),
+            "unsubscribe_url": unsubscribe_url,
+            "site_url": settings.SITE_URL.rstrip("/"),
+        }
+        return Rendered(
+            subject=issue.subject,
+            text=render_to_string("communication/email/newsletter.txt", context),
+            html=render_to_string("communication/email/newsletter.html", context),
+        )
+
+
+def unsubscribe_url_for(token: str, language: str) -> str:
+    with translation.override(language):
+        return absolute_url(reverse("public:newsletter_unsubscribe", kwargs={"token": token}))
+
+
+def build_message(
+    rendered: Rendered, *, to: str, unsubscribe_url: str, connection=None
+) -> EmailMultiAlternatives:
+    """One recipient's message: plain text with an HTML alternative and RFC 8058 headers."""
+    own = rendered.for_address(unsubscribe_url)
+    sender = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "sklaida@localhost"
+    message = EmailMultiAlternatives(
+        subject=own.subject,
+        body=own.text,
+        to=[to],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>, <mailto:{sender}?subject=unsubscribe>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Precedence": "bulk",
+        },
+    )
+    message.attach_alternative(own.html, "text/html")
+    return message
+
+
+def send_test(*, issue: NewsletterIssue, by: User) -> None:
+    """Send the issue to the member of staff, as a subscriber would get it."""
+    _require_staff(by)
+    if not by.email:
+        raise ValidationError(_("Your account has no e-mail address."))
+    transaction.on_commit(
+        partial(
+            tasks.send_newsletter_test.enqueue,
+            issue_id=issue.pk,
+            address=by.email,
+            language=by.language,
+        )
+    )
+
+
+def deliver_test(*, issue_id: int, address: str, language: str) -> int:
+    issue = NewsletterIssue.objects.get(pk=issue_id)
+    rendered = render_issue(issue, language=language)
+    # The test copy's link leads to the unsubscribe page of no subscriber.
+    message = build_message(
+        rendered, to=address, unsubscribe_url=unsubscribe_url_for("bandymas", language)
+    )
+    message.subject = f"[{_('Test')}] {message.subject}"
+    return message.send()
+
+
+# --- Sending --------------------------------------------------------------------------
+
+
+def start_sending(*, issue: NewsletterIssue, by: User) -> NewsletterIssue:
+    """Send the issue to every active subscriber in the background."""
+    _require_staff(by)
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+        _check_transition(ISSUE_TRANSITIONS, issue.status, NewsletterIssue.Status.SENDING)
+        issue.status = NewsletterIssue.Status.SENDING
+        issue.started_at = timezone.now()
+        issue.total = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).count()
+        issue.save(update_fields=["status", "started_at", "total"])
+        transaction.on_commit(partial(tasks.send_newsletter_issue.enqueue, issue_id=issue.pk))
+    return issue
+
+
+def _chunks(values: Iterator[int], size: int) -> Iterator[list[int]]:
+    chunk: list[int] = []
+    for value in values:
+        chunk.append(value)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def queue_deliveries(issue: NewsletterIssue) -> int:
+    """A Delivery row for each active subscriber, created a chunk at a time; idempotent."""
+    ids = (
+        Subscriber.objects.filter(status=Subscriber.Status.ACTIVE)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .iterator(chunk_size=CHUNK)
+    )
+    for chunk in _chunks(ids, CHUNK):
+        Delivery.objects.bulk_create(
+            [Delivery(issue_id=issue.pk, subscriber_id=pk) for pk in chunk],
+            ignore_conflicts=True,
+        )
+    total = issue.deliveries.count()
+    NewsletterIssue.objects.filter(pk=issue.pk).update(total=total)
+    return total
+
+
+class Throttle:
+    """At most `rate` calls of `wait` per second; 0 lets everything through."""
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1 / rate if rate > 0 else 0.0
+        self.next_at = time.monotonic()
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next_at > now:
+            time.sleep(self.next_at - now)
+        self.next_at = max(self.next_at, now) + self.interval
+
+
+@dataclass(frozen=True)
+class Outcome:
+    sent: bool
+    temporary: bool = False
+    error: str = ""
+
+
+def _text(value) -> str:
+    return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+
+
+def _send(connection, message: EmailMultiAlternatives) -> Outcome:
+    try:
+        if connection.connection is None:
+            connection.open()
+        connection.send_messages([message])
+    except smtplib.SMTPException:
+        # smtplib hangs up by itself on a 421; forget that connection before going on.
+        if connection.connection is not None and connection.connection.sock is None:
+            connection.close()
+        raise
+    return Outcome(sent=True)
+
+
+def send_one(connection, message: EmailMultiAlternatives) -> Outcome:
+    """Send over an open connection; a 4xx or lost connection is temporary, a 5xx final."""
+    try:
+        return _send(connection, message)
+    except smtplib.SMTPRecipientsRefused as refused:
+        code, reply = next(iter(refused.recipients.values()))
+        return Outcome(sent=False, temporary=400 <= code < 500, error=f"{code} {_text(reply)}")
+    except smtplib.SMTPResponseException as refused:
+        code = refused.smtp_code
+        return Outcome(
+            sent=False,
+            temporary=400 <= code < 500,
+            error=f"{code} {_text(refused.smtp_error)}",
+        )
+    except (smtplib.SMTPException, OSError) as problem:
+        # The connection is gone or never came: open a new one for the next message.
+        connection.close()
+        return Outcome(sent=False, temporary=True, error=str(problem) or type(problem).__name__)
+
+
+def _sweep(issue: NewsletterIssue, connection, rendered: dict, throttle: Throttle) -> None:
+    """Try every queued or retrying delivery once, a batch at a time."""
+    cursor = 0
+    waiting = [Delivery.Status.QUEUED, Delivery.Status.RETRYING]
+    while True:
+        batch = list(
+            Delivery.objects.filter(issue=issue, status__in=waiting, pk__gt=cursor)
+            .select_related("subscriber")
+            .order_by("pk")[:BATCH]
+        )
+        if not batch:
+            return
+        cursor = batch[-1].pk
+        sent = failed = 0
+        for delivery in batch:
+            subscriber = delivery.subscriber
+            delivery.attempts += 1
+            if subscriber.status != Subscriber.Status.ACTIVE:
+                delivery.status = Delivery.Status.FAILED
+                delivery.last_error = str(_("Unsubscribed before the issue was sent."))
+                failed += 1
+                continue
+            language = subscriber.language
+            if language not in rendered:
+                rendered[language] = render_issue(issue, language=language)
+            message = build_message(
+                rendered[language],
+                to=subscriber.email,
+                unsubscribe_url=unsubscribe_url_for(subscriber.token, language),
+                connection=connection,
+            )
+            throttle.wait()
+            outcome = send_one(connection, message)
+            if outcome.sent:
+                delivery.status = Delivery.Status.SENT
+                delivery.sent_at = timezone.now()
+                delivery.last_error = ""
+                sent += 1
+            elif outcome.temporary and delivery.attempts < MAX_ATTEMPTS:
+                delivery.status = Delivery.Status.RETRYING
+                delivery.last_error = outcome.error[:500]
+            else:
+                delivery.status = Delivery.Status.FAILED
+                delivery.last_error = outcome.error[:500]
+                failed += 1
+        Delivery.objects.bulk_update(batch, ["status", "attempts", "last_error", "sent_at"])
+        NewsletterIssue.objects.filter(pk=issue.pk).update(
+            sent=F("sent") + sent, failed=F("failed") + failed
+        )
+
+
+def deliver_issue(*, issue_id: int) -> NewsletterIssue:
+    """The background job: queue a delivery per active subscriber, send, retry, finish."""
+    issue = NewsletterIssue.objects.get(pk=issue_id)
+    if issue.status != NewsletterIssue.Status.SENDING:
+        return issue
+    queue_deliveries(issue)
+    throttle = Throttle(settings.NEWSLETTER_RATE_PER_SECOND)
+    rendered: dict[str, Rendered] = {}
+    waiting = issue.deliveries.filter(status__in=[Delivery.Status.QUEUED, Delivery.Status.RETRYING])
+    connection = get_connection(fail_silently=False)
+    try:
+        first = True
+        while waiting.exists():
+            if not first:
+                # A short pause lets a greylisting or busy server take the message next time.
+                time.sleep(settings.NEWSLETTER_RETRY_PAUSE)
+            first = False
+            _sweep(issue, connection, rendered, throttle)
+    finally:
+        connection.close()
+    counts = dict(
+        issue.deliveries.order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+        _check_transition(ISSUE_TRANSITIONS, issue.status, NewsletterIssue.Status.SENT)
+        issue.status = NewsletterIssue.Status.SENT
+        issue.sent = counts.get(Delivery.Status.SENT, 0)
+        issue.failed = counts.get(Delivery.Status.FAILED, 0)
+        issue.total = sum(counts.values())
+        issue.finished_at = timezone.now()
+        issue.save(update_fields=["status", "sent", "failed", "total", "finished_at"])
+    return issue

@@ -1,0 +1,149 @@
+"""Newsletter sign-up with double opt-in, and unsubscribing by the button and by one click."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from sklaida.communication.models import Subscriber
+from sklaida.communication.tests.factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _sign_up(client: Client, captured, email: str = "Ruta.Jonaite@example.lt") -> str:
+    with captured(execute=True):
+        response = client.post(
+            "/naujienlaiskis/",
+            {"email": email, "name": "Rūta", "consent": "on", "website": ""},
+        )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _confirmation_link(message) -> str:
+    return re.search(r"https?://\S+/naujienlaiskis/patvirtinti/\S+/", message.body).group(0)
+
+
+def test_nobody_is_subscribed_until_the_link_in_the_email_is_followed(
+    personas, django_capture_on_commit_callbacks
+):
+    client = Client()
+    page = _sign_up(client, django_capture_on_commit_callbacks)
+
+    assert "Ruta.Jonaite@example.lt" in page
+    assert not Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).exists()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["Ruta.Jonaite@example.lt"]
+
+    link = _confirmation_link(mail.outbox[0])
+    response = client.get(link[link.index("/naujienlaiskis/") :])
+
+    assert response.status_code == 200
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.ACTIVE
+    assert subscriber.confirmed_at is not None
+
+
+def test_the_consent_the_visitor_agreed_to_is_recorded_word_for_word(
+    personas, django_capture_on_commit_callbacks
+):
+    page = Client().get("/naujienlaiskis/").content.decode()
+    _sign_up(Client(), django_capture_on_commit_callbacks)
+
+    subscriber = Subscriber.objects.get()
+    assert subscriber.consented_at is not None
+    assert subscriber.consent_text in page.replace("&#x27;", "'")
+    assert subscriber.status == Subscriber.Status.PENDING
+
+
+def test_the_form_refuses_a_sign_up_without_consent(personas):
+    response = Client().post("/naujienlaiskis/", {"email": "jonas@example.lt", "name": ""})
+
+    assert "Please agree" in response.content.decode() or "sutik" in response.content.decode()
+    assert not Subscriber.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_same_address_in_other_letters_is_the_same_subscriber(
+    personas, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="ruta@example.lt")
+
+    _sign_up(Client(), django_capture_on_commit_callbacks, email="RUTA@Example.lt")
+
+    assert Subscriber.objects.count() == 1
+    # Already subscribed: nothing happens and the page does not tell a stranger so.
+    assert mail.outbox == []
+
+
+def test_unsubscribing_takes_a_button_press_after_opening_the_link(personas):
+    subscriber = SubscriberFactory()
+    client = Client(enforce_csrf_checks=True)
+    url = f"/naujienlaiskis/atsisakyti/{subscriber.token}/"
+
+    page = client.get(url)
+
+    assert subscriber.email in page.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.ACTIVE
+
+    token = page.cookies["csrftoken"].value
+    response = client.post(url, {"csrfmiddlewaretoken": token}, follow=True)
+
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert subscriber.unsubscribed_at is not None
+    assert f"{subscriber.email}" in response.content.decode()
+
+
+def test_one_click_unsubscribe_works_without_a_session_or_csrf_token(personas):
+    subscriber = SubscriberFactory()
+
+    response = Client(enforce_csrf_checks=True).post(
+        f"/naujienlaiskis/atsisakyti/{subscriber.token}/",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_subscribing_again_after_unsubscribing_asks_for_confirmation_again(
+    personas, django_capture_on_commit_callbacks
+):
+    subscriber = SubscriberFactory(email="ruta@example.lt", status=Subscriber.Status.UNSUBSCRIBED)
+    old_token = subscriber.token
+
+    _sign_up(Client(), django_capture_on_commit_callbacks, email="ruta@example.lt")
+
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING
+    assert subscriber.token != old_token
+    assert len(mail.outbox) == 1
+    link = _confirmation_link(mail.outbox[0])
+    Client().get(link[link.index("/naujienlaiskis/") :])
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.ACTIVE
+
+
+def test_an_old_confirmation_link_does_not_resubscribe_someone_who_left(personas):
+    subscriber = SubscriberFactory(status=Subscriber.Status.UNSUBSCRIBED)
+
+    response = Client().get(f"/naujienlaiskis/patvirtinti/{subscriber.token}/")
+
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert "alert" in response.content.decode()
+
+
+def test_the_english_sign_up_page_lives_under_en_newsletter(personas):
+    response = Client().get("/en/newsletter/")
+
+    assert response.status_code == 200
+    assert "unsubscribe at any time" in response.content.decode()

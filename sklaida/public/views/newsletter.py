@@ -1,0 +1,133 @@
+"""The newsletter's public pages: sign-up (double opt-in), confirmation, unsubscribing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+
+from sklaida.communication.models import Subscriber
+from sklaida.communication.selectors import newsletter as selectors
+from sklaida.communication.services import newsletter as services
+from sklaida.public.context import public_context
+
+
+def consent_text() -> str:
+    """What the visitor agrees to, stored word for word with the subscription."""
+    return _(
+        "I agree that the Library uses my e-mail address and name to send me its newsletter "
+        "about events and news. I can unsubscribe at any time with the link in every "
+        "newsletter; my data are then no longer used for sending."
+    )
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("E-mail"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    name = forms.CharField(
+        label=gettext_lazy("Name"),
+        required=False,
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    consent = forms.BooleanField(
+        error_messages={
+            "required": gettext_lazy("Please agree, or we cannot send you the newsletter.")
+        },
+    )
+    # A honeypot: people do not see this field, robots fill it in.
+    website = forms.CharField(
+        label=gettext_lazy("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = consent_text()
+
+
+def _language() -> str:
+    return "en" if (translation.get_language() or "").startswith("en") else "lt"
+
+
+def _subscriber(token: str) -> Subscriber:
+    try:
+        return selectors.subscriber_by_token(token)
+    except Subscriber.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+@login_not_required
+def subscribe(request: HttpRequest) -> HttpResponse:
+    """The sign-up form; a valid one e-mails a confirmation link and shows what to do next."""
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["website"]:
+            try:
+                services.subscribe(
+                    email=form.cleaned_data["email"],
+                    name=form.cleaned_data["name"],
+                    language=_language(),
+                    consent_text=consent_text(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+        if not form.errors:
+            return render(
+                request,
+                "public/newsletter/check_mailbox.html",
+                {"email": form.cleaned_data["email"], **public_context(request)},
+            )
+    return render(
+        request, "public/newsletter/subscribe.html", {"form": form, **public_context(request)}
+    )
+
+
+@login_not_required
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the confirmation e-mail: following it starts the subscription."""
+    subscriber = _subscriber(token)
+    error = ""
+    try:
+        subscriber = services.confirm(token=token)
+    except ValidationError as refused:
+        error = " ".join(refused.messages)
+    return render(
+        request,
+        "public/newsletter/confirmed.html",
+        {"subscriber": subscriber, "error": error, **public_context(request)},
+    )
+
+
+# Deliberately exempt from CSRF: RFC 8058 one-click unsubscribe has the mail program POST
+# "List-Unsubscribe=One-Click" to this address with no session and no CSRF token. The
+# secret token in the address is what authorises the request, and all it can do is stop
+# the newsletter for the one subscriber it names.
+@csrf_exempt
+@login_not_required
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (link scanners must not unsubscribe anyone); POST unsubscribes."""
+    subscriber = _subscriber(token)
+    if request.method == "POST":
+        services.unsubscribe(token=token)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(_("You have been unsubscribed."), content_type="text/plain")
+        return redirect("public:newsletter_unsubscribe", token=token)
+    return render(
+        request,
+        "public/newsletter/unsubscribe.html",
+        {
+            "subscriber": subscriber,
+            "is_unsubscribed": subscriber.status == Subscriber.Status.UNSUBSCRIBED,
+            **public_context(request),
+        },
+    )
