@@ -31,3 +31,25 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "public:registration_status": Rule(EVERYONE, kwargs=_registration),
     "public:registration_cancel": Rule(EVERYONE, kwargs=_registration),
 }
+
+
+def _published_news(data: dict) -> dict:
+    from django.utils import timezone
+
+    from sklaida.communication.models import ContentItem
+    from sklaida.communication.tests.factories import ContentItemFactory
+
+    item = ContentItemFactory(status=ContentItem.Status.PUBLISHED, published_at=timezone.now())
+    return {"slug": item.slug}
+
+
+EXPECTED_ACCESS.update(
+    {
+        "public:news_list": Rule(EVERYONE),
+        "public:news_detail": Rule(EVERYONE, kwargs=_published_news),
+        "public:news_rss": Rule(EVERYONE),
+        "public:news_atom": Rule(EVERYONE),
+        "public:widget_events_json": Rule(EVERYONE),
+        "public:widget_events_html": Rule(EVERYONE),
+    }
+)
