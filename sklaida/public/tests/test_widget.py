@@ -11,6 +11,7 @@ from django.utils import timezone
 from sklaida.events.models import Event
 from sklaida.events.tests.factories import EventFactory, at
 from sklaida.public.tests.news_helpers import no_news, published  # noqa: F401
+from sklaida.testing.queries import queries_to_render
 
 pytestmark = pytest.mark.usefixtures("no_news")
 SITE = "https://renginiai.biblioteka.example"
@@ -115,3 +116,18 @@ def test_the_html_snippet_lists_events_and_news_and_may_be_framed():
 
 def test_other_public_pages_still_refuse_to_be_framed():
     assert Client().get("/naujienos/")["X-Frame-Options"] == "DENY"
+
+
+def test_the_widget_makes_the_same_number_of_queries_for_few_or_many_rows():
+    client = Client()
+    EventFactory(starts_at=in_days(2, 12))
+    published()
+    few = queries_to_render(client, "/valdikliai/renginiai.json")
+    few_html = queries_to_render(client, "/valdikliai/renginiai.html")
+    for number in range(10):
+        EventFactory(starts_at=in_days(3 + number, 12))
+        published(days_ago=number + 2)
+
+    assert queries_to_render(client, "/valdikliai/renginiai.json", {"limit": 20}) == few
+    assert queries_to_render(client, "/valdikliai/renginiai.html", {"limit": 20}) == few_html
+    assert few == 4  # the library's name, events, their audiences, news
