@@ -7,7 +7,7 @@ Lithuanian one is served without a prefix, the English one under /en/ (sklaida/u
 from django.urls import path
 
 from sklaida.public.routes import localised_route
-from sklaida.public.views import calendar, registration, tours
+from sklaida.public.views import calendar, news, registration, tours, widgets
 
 app_name = "public"
 
@@ -64,6 +64,24 @@ urlpatterns = [
         ),
         registration.registration_cancel,
         name="registration_cancel",
+    ),
+    path(localised_route(en="news/", lt="naujienos/"), news.news_list, name="news_list"),
+    path(localised_route(en="news/rss/", lt="naujienos/rss/"), news.news_rss, name="news_rss"),
+    path(localised_route(en="news/atom/", lt="naujienos/atom/"), news.news_atom, name="news_atom"),
+    path(
+        localised_route(en="news/<slug:slug>/", lt="naujienos/<slug:slug>/"),
+        news.news_detail,
+        name="news_detail",
+    ),
+    path(
+        localised_route(en="widgets/events.json", lt="valdikliai/renginiai.json"),
+        widgets.events_json,
+        name="widget_events_json",
+    ),
+    path(
+        localised_route(en="widgets/events.html", lt="valdikliai/renginiai.html"),
+        widgets.events_html,
+        name="widget_events_html",
     ),
 ]
 

@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import sklaida.communication.models.newsletter
 from django.conf import settings
 from django.db import migrations, models
+
+import sklaida.communication.models.newsletter
 
 
 class Migration(migrations.Migration):

@@ -40,10 +40,26 @@ def _subscriber(data: dict) -> dict:
     return {"token": SubscriberFactory().token}
 
 
+def _published_news(data: dict) -> dict:
+    from django.utils import timezone
+
+    from sklaida.communication.models import ContentItem
+    from sklaida.communication.tests.factories import ContentItemFactory
+
+    item = ContentItemFactory(status=ContentItem.Status.PUBLISHED, published_at=timezone.now())
+    return {"slug": item.slug}
+
+
 EXPECTED_ACCESS.update(
     {
         "public:newsletter_subscribe": Rule(EVERYONE),
         "public:newsletter_confirm": Rule(EVERYONE, kwargs=_subscriber),
         "public:newsletter_unsubscribe": Rule(EVERYONE, kwargs=_subscriber),
+        "public:news_list": Rule(EVERYONE),
+        "public:news_detail": Rule(EVERYONE, kwargs=_published_news),
+        "public:news_rss": Rule(EVERYONE),
+        "public:news_atom": Rule(EVERYONE),
+        "public:widget_events_json": Rule(EVERYONE),
+        "public:widget_events_html": Rule(EVERYONE),
     }
 )

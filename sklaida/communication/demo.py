@@ -1,0 +1,435 @@
+"""Demo communication of the county library: channels, campaigns and a month of content."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from sklaida.communication.models import (
+    AudienceSize,
+    Campaign,
+    CampaignTarget,
+    Channel,
+    ChannelVariant,
+    ContentItem,
+    ContentVersion,
+)
+from sklaida.core import demo
+from sklaida.events.models import Event
+
+K = Channel.Kind
+C = ContentItem.Kind
+S = ContentItem.Status
+
+# name, kind, address, owner, text limit, image sizes, audience a year ago, now.
+CHANNELS = [
+    (
+        "Bibliotekos svetainė",
+        K.WEBSITE,
+        "https://www.biblioteka.example",
+        "specialiste",
+        None,
+        "1200×630",
+        8200,
+        9100,
+    ),
+    (
+        "„Facebook“ paskyra",
+        K.FACEBOOK,
+        "https://www.facebook.com/biblioteka.example",
+        "specialiste",
+        2000,
+        "1200×630, 1080×1080",
+        6100,
+        7350,
+    ),
+    (
+        "„Instagram“ paskyra",
+        K.INSTAGRAM,
+        "https://www.instagram.com/biblioteka.example",
+        "specialiste",
+        2200,
+        "1080×1080, 1080×1350",
+        2300,
+        3150,
+    ),
+    (
+        "„YouTube“ kanalas",
+        K.YOUTUBE,
+        "https://www.youtube.com/@biblioteka-demo",
+        "vadove",
+        5000,
+        "1280×720",
+        740,
+        980,
+    ),
+    (
+        "„TikTok“ paskyra",
+        K.TIKTOK,
+        "https://www.tiktok.com/@biblioteka.example",
+        "specialiste",
+        2200,
+        "1080×1920",
+        150,
+        1240,
+    ),
+    ("Naujienlaiškis skaitytojams", K.NEWSLETTER, "", "specialiste", None, "600×300", 1850, 2100),
+    ("Žiniasklaidos sąrašas", K.PRESS_LIST, "", "vadove", None, "", 46, 52),
+    ("Šiaulių radijo laida „Kultūros savaitė“", K.RADIO_TV, "", "vadove", None, "", 12000, 12000),
+]
+
+# days ago (None: not out yet), kind, status, title, summary, channels of its variants.
+CONTENT = [
+    (
+        2,
+        C.NEWS,
+        S.PUBLISHED,
+        "Bibliotekoje – nauja Šiaulių fotografų paroda",
+        "Antrame aukšte atidaryta paroda „Miestas per objektyvą“: 40 fotografijų apie Šiaulius.",
+        (),
+    ),
+    (
+        4,
+        C.NEWS,
+        S.PUBLISHED,
+        "Prasideda registracija į kompiuterinio raštingumo kursus senjorams",
+        "Gruodžio mėnesį – nemokami užsiėmimai: el. paštas, e. valdžios vartai, saugumas.",
+        ("„Facebook“ paskyra",),
+    ),
+    (
+        6,
+        C.PRESS_RELEASE,
+        S.PUBLISHED,
+        "Biblioteka kviečia į Kalėdinių skaitymų savaitę",
+        "Gruodžio 15–20 d. – skaitymai vaikams, susitikimai su autoriais ir knygų mainų mugė.",
+        ("Žiniasklaidos sąrašas",),
+    ),
+    (
+        9,
+        C.NEWS,
+        S.PUBLISHED,
+        "Atnaujinta vaikų literatūros skaitykla",
+        "Vaikų skaitykloje – nauji baldai, žaidimų kampelis ir daugiau nei 600 naujų knygų.",
+        ("„Instagram“ paskyra",),
+    ),
+    (
+        12,
+        C.ARTICLE,
+        S.PUBLISHED,
+        "Kaip išsirinkti knygą žiemos vakarams: bibliotekininkų patarimai",
+        "Penki bibliotekininkai pataria, ką skaityti ilgais žiemos vakarais.",
+        (),
+    ),
+    (
+        15,
+        C.NEWS,
+        S.PUBLISHED,
+        "Knygų pristatymų ciklas su Šiaulių krašto autoriais tęsiasi",
+        "Lapkričio pabaigoje – dar du susitikimai su kraštiečiais rašytojais.",
+        ("„Facebook“ paskyra",),
+    ),
+    (
+        19,
+        C.NEWS,
+        S.PUBLISHED,
+        "Pakeistas bibliotekos darbo laikas švenčių dienomis",
+        "Gruodžio 24–26 d. ir sausio 1 d. biblioteka nedirbs; gruodžio 31 d. dirbsime iki 15 val.",
+        (),
+    ),
+    (
+        23,
+        C.PRESS_RELEASE,
+        S.PUBLISHED,
+        "Apskrities bibliotekos padaliniuose – nauji skaitmeninio raštingumo centrai",
+        "Keturiuose rajonų padaliniuose pradėjo veikti kompiuterizuotos darbo vietos gyventojams.",
+        ("Žiniasklaidos sąrašas",),
+    ),
+    (
+        27,
+        C.NEWS,
+        S.PUBLISHED,
+        "Lapkričio renginių apžvalga: daugiau nei 1 200 lankytojų",
+        "Per mėnesį įvyko 38 renginiai: paskaitos, koncertai, edukacijos vaikams ir parodos.",
+        (),
+    ),
+    (
+        3,
+        C.SOCIAL_POST,
+        S.PUBLISHED,
+        "Savaitės knyga: Jurgos Ivanauskaitės „Ragana ir lietus“",
+        "Bibliotekininkės Rūtos rekomendacija savaitgaliui.",
+        ("„Facebook“ paskyra", "„Instagram“ paskyra"),
+    ),
+    (
+        7,
+        C.SOCIAL_POST,
+        S.PUBLISHED,
+        "Trumpas vaizdo įrašas: kaip knyga keliauja per biblioteką",
+        "Nuo užsakymo iki skaitytojo rankų – per 60 sekundžių.",
+        ("„TikTok“ paskyra", "„YouTube“ kanalas"),
+    ),
+    (
+        14,
+        C.NEWSLETTER_ISSUE,
+        S.PUBLISHED,
+        "Naujienlaiškis: lapkričio naujienos ir gruodžio renginiai",
+        "Mėnesio naujienos, nauji leidiniai ir renginių kalendorius.",
+        ("Naujienlaiškis skaitytojams",),
+    ),
+    (
+        None,
+        C.SOCIAL_POST,
+        S.SCHEDULED,
+        "Kvietimas į Kalėdinių skaitymų savaitę",
+        "Trumpas kvietimas su renginių programa.",
+        ("„Facebook“ paskyra", "„Instagram“ paskyra"),
+    ),
+    (
+        None,
+        C.PRESS_RELEASE,
+        S.APPROVED,
+        "Bibliotekos metų apžvalga: skaitytojų daugėja",
+        "Preliminarūs 2026 m. rezultatai: lankytojų ir renginių skaičius išaugo.",
+        ("Žiniasklaidos sąrašas",),
+    ),
+    (
+        None,
+        C.NEWS,
+        S.EDITING,
+        "Sausio mėnesio renginių programa",
+        "Kviečiame susipažinti su sausio renginiais.",
+        (),
+    ),
+    (
+        None,
+        C.ARTICLE,
+        S.DRAFT,
+        "Pokalbis su kraštotyrininke apie Šiaulių krašto tarmes",
+        "Kaip keitėsi šiauliškių kalba per šimtą metų.",
+        (),
+    ),
+    (
+        None,
+        C.SOCIAL_POST,
+        S.DRAFT,
+        "Skaitytojų klubo nuotraukos iš susitikimo",
+        "Akimirkos iš lapkričio susitikimo.",
+        ("„Instagram“ paskyra",),
+    ),
+    (
+        None,
+        C.INFORMATIONAL,
+        S.DRAFT,
+        "Kaip užsisakyti knygą internetu",
+        "Žingsnis po žingsnio: elektroninis katalogas ir rezervacija.",
+        (),
+    ),
+    (
+        None,
+        C.NEWS,
+        S.IDEA,
+        "Interviu radijui apie vaikų vasaros skaitymus",
+        "",
+        ("Šiaulių radijo laida „Kultūros savaitė“",),
+    ),
+    (None, C.CAMPAIGN_MATERIAL, S.IDEA, "Plakatų serija „Skaityk žiemą“", "", ()),
+    (
+        None,
+        C.SOCIAL_POST,
+        S.IDEA,
+        "Užkulisių ciklas: kas dirba bibliotekoje",
+        "",
+        ("„TikTok“ paskyra",),
+    ),
+]
+
+BODY = (
+    "{summary}\n\n"
+    "Daugiau informacijos – bibliotekos informacijos skyriuje, tel. (8 41) 52 43 10, "
+    "arba el. paštu info@biblioteka.example.\n\n"
+    "Laukiame visų – įėjimas nemokamas."
+)
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def load(world: demo.DemoWorld) -> None:
+    if Channel.objects.filter(name=CHANNELS[0][0]).exists():
+        return
+    today = world.today
+    users = world.users
+    channels = Channel.objects.bulk_create(
+        Channel(
+            name=name,
+            kind=kind,
+            url=url,
+            owner=users[owner],
+            text_limit=limit,
+            image_sizes=sizes,
+            access_note="Bibliotekos slaptažodžių tvarkyklėje"
+            if kind in (K.FACEBOOK, K.INSTAGRAM, K.YOUTUBE, K.TIKTOK)
+            else "",
+        )
+        for name, kind, url, owner, limit, sizes, _start, _end in CHANNELS
+    )
+    by_name = {channel.name: channel for channel in channels}
+    Channel.administrators.through.objects.bulk_create(
+        Channel.administrators.through(channel_id=channel.pk, user_id=users["vadove"].pk)
+        for channel in channels
+        if channel.kind in (K.FACEBOOK, K.INSTAGRAM)
+    )
+    # The audience on the first day of each of the last twelve months, growing steadily.
+    months = [
+        (today.replace(day=1) - datetime.timedelta(days=31 * back)).replace(day=1)
+        for back in range(11, -1, -1)
+    ]
+    AudienceSize.objects.bulk_create(
+        AudienceSize(
+            channel=channel,
+            measured_on=month,
+            size=start + (end - start) * index // (len(months) - 1),
+        )
+        for channel, (*_rest, start, end) in zip(channels, CHANNELS, strict=True)
+        for index, month in enumerate(months)
+    )
+
+    upcoming = list(
+        Event.objects.filter(
+            is_public=True,
+            announced_at__isnull=False,
+            status=Event.Status.ANNOUNCED,
+            starts_at__gte=_at(today, 0),
+        ).order_by("starts_at")[:4]
+    )
+    christmas = Campaign.objects.create(
+        title="Kalėdiniai skaitymai 2026",
+        goal="Pritraukti šeimas su vaikais į gruodžio skaitymų savaitę ir knygų mainų mugę.",
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=30),
+        audience="Šeimos su vaikais, mokyklos",
+        budget=Decimal("450.00"),
+        owner=users["specialiste"],
+    )
+    christmas.channels.set(
+        [
+            by_name["„Facebook“ paskyra"],
+            by_name["„Instagram“ paskyra"],
+            by_name["Naujienlaiškis skaitytojams"],
+        ]
+    )
+    christmas.events.set(upcoming[:2])
+    seniors = Campaign.objects.create(
+        title="Skaitmeninis raštingumas senjorams",
+        goal="Užpildyti kompiuterinio raštingumo kursų vietas visuose padaliniuose.",
+        starts_on=today - datetime.timedelta(days=20),
+        ends_on=today + datetime.timedelta(days=40),
+        audience="Senjorai ir jų artimieji",
+        owner=users["vadove"],
+    )
+    seniors.channels.set(
+        [
+            by_name["Bibliotekos svetainė"],
+            by_name["Šiaulių radijo laida „Kultūros savaitė“"],
+            by_name["Žiniasklaidos sąrašas"],
+        ]
+    )
+    CampaignTarget.objects.bulk_create(
+        [
+            CampaignTarget(
+                campaign=christmas,
+                indicator="Pasiekiamumas socialiniuose tinkluose",
+                target=Decimal(20000),
+                unit="žmonių",
+            ),
+            CampaignTarget(
+                campaign=christmas,
+                indicator="Registracijos į skaitymus",
+                target=Decimal(300),
+                unit="registracijų",
+            ),
+            CampaignTarget(
+                campaign=seniors,
+                indicator="Užpildytos kursų vietos",
+                target=Decimal(120),
+                unit="vietų",
+            ),
+            CampaignTarget(
+                campaign=seniors,
+                indicator="Publikacijos žiniasklaidoje",
+                target=Decimal(5),
+                unit="publikacijų",
+            ),
+        ]
+    )
+
+    items = []
+    for number, (days_ago, kind, status, title, summary, _variants) in enumerate(CONTENT):
+        published_at = _at(today - datetime.timedelta(days=days_ago), 10) if days_ago else None
+        campaign = (
+            christmas
+            if "Kalėdin" in title
+            else seniors
+            if "senjor" in title.lower() or "raštingumo" in title
+            else None
+        )
+        items.append(
+            ContentItem(
+                kind=kind,
+                title=title,
+                slug=f"{slugify(title)[:100]}-{number + 1}",
+                summary=summary,
+                body=BODY.format(summary=summary) if status != S.IDEA else "",
+                status=status,
+                author=users["specialiste"] if number % 3 else users["vadove"],
+                editor=users["vadove"]
+                if status in (S.EDITING, S.APPROVED, S.SCHEDULED, S.PUBLISHED)
+                else None,
+                campaign=campaign,
+                publish_at=_at(today + datetime.timedelta(days=3), 9)
+                if status == S.SCHEDULED
+                else published_at,
+                published_at=published_at,
+            )
+        )
+    ContentItem.objects.bulk_create(items)
+    ContentVersion.objects.bulk_create(
+        ContentVersion(
+            item=item,
+            number=1,
+            title=item.title,
+            summary=item.summary,
+            body=item.body,
+            saved_by=item.author,
+        )
+        for item in items
+        if item.status != S.IDEA
+    )
+    ChannelVariant.objects.bulk_create(
+        ChannelVariant(
+            item=item,
+            channel=by_name[name],
+            text=f"{item.summary} Daugiau – bibliotekos svetainėje.",
+            planned_at=item.publish_at,
+            published_url=f"{by_name[name].url}/posts/{item.pk}"
+            if item.status == S.PUBLISHED and by_name[name].url
+            else "",
+        )
+        for item, (*_rest, variants) in zip(items, CONTENT, strict=True)
+        for name in variants
+    )
+    if upcoming:
+        ContentItem.events.through.objects.bulk_create(
+            ContentItem.events.through(
+                contentitem_id=item.pk, event_id=upcoming[index % len(upcoming)].pk
+            )
+            for index, item in enumerate(items)
+            if item.campaign_id
+        )
+
+
+demo.register("communication", load)

@@ -1,0 +1,45 @@
+"""The communication demo: loaded with the rest, once, and visible where the public looks."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from sklaida.communication.models import (
+    AudienceSize,
+    Campaign,
+    Channel,
+    ChannelVariant,
+    ContentItem,
+)
+from sklaida.conftest import TODAY
+from sklaida.core import demo
+
+
+def counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Channel, AudienceSize, Campaign, ContentItem, ChannelVariant)
+    }
+
+
+def test_the_demo_loads_twice_without_duplicates(personas):
+    first = counts()
+    demo.load_demo(today=TODAY)
+
+    assert counts() == first
+    assert first["Channel"] == 8
+    assert first["AudienceSize"] == 8 * 12
+    assert first["Campaign"] == 2
+    assert set(ContentItem.objects.values_list("status", flat=True)) >= {
+        "idea",
+        "draft",
+        "published",
+    }
+
+
+def test_the_public_news_list_shows_the_published_demo_news(personas):
+    text = Client().get("/naujienos/").content.decode()
+
+    assert "Bibliotekoje – nauja Šiaulių fotografų paroda" in text
+    assert "Sausio mėnesio renginių programa" not in text  # still being edited
+    assert "Plakatų serija" not in text  # an idea

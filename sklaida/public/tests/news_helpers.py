@@ -1,0 +1,25 @@
+"""Helpers of the news, feed and widget tests: published news on an empty news list."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from sklaida.communication.models import ContentItem
+from sklaida.communication.tests.factories import ContentItemFactory
+
+
+@pytest.fixture
+def no_news(personas):
+    """The demo personas without the demo's content: each test shows only its own news."""
+    ContentItem.objects.all().delete()
+    return personas
+
+
+def published(*, days_ago: float = 1, **fields) -> ContentItem:
+    fields.setdefault("status", ContentItem.Status.PUBLISHED)
+    return ContentItemFactory(
+        published_at=timezone.now() - datetime.timedelta(days=days_ago), **fields
+    )
