@@ -7,7 +7,7 @@ Lithuanian one is served without a prefix, the English one under /en/ (sklaida/u
 from django.urls import path
 
 from sklaida.public.routes import localised_route
-from sklaida.public.views import calendar, news, registration, tours, widgets
+from sklaida.public.views import calendar, news, newsletter, registration, tours, widgets
 
 app_name = "public"
 
@@ -84,8 +84,6 @@ urlpatterns = [
         name="widget_events_html",
     ),
 ]
-
-from sklaida.public.views import newsletter  # noqa: E402
 
 urlpatterns += [
     path(
