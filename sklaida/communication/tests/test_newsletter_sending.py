@@ -131,7 +131,7 @@ def test_a_temporary_refusal_is_retried_and_a_permanent_one_reported_with_the_er
     assert GREYLISTED in content
     progress = client_as("stebetojas").get(f"/komunikacija/naujienlaiskis/{issue.pk}/eiga/")
     assert 'aria-valuenow="100"' in progress.content.decode()
-    assert "Sent 2, failed 1, of 3 recipients." in progress.content.decode()
+    assert "Išsiųsta 2, nepavyko 1, iš viso gavėjų 3." in progress.content.decode()
     assert "hx-trigger" not in progress.content.decode()
 
 

@@ -6,8 +6,6 @@ from django.test import Client
 
 from sklaida.core.demo import DEMO_PASSWORD
 
-pytest_plugins = ["sklaida.testing.smtp"]
-
 RESET_LINK = re.compile(r"http://testserver/slaptazodis/naujas/[^/\s]+/[^/\s]+/")
 
 
