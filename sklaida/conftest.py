@@ -10,6 +10,7 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.test import Client
+from django.utils import translation
 
 from sklaida.core import demo
 from sklaida.core.models import User
@@ -41,6 +42,14 @@ def test_settings(settings, tmp_path) -> None:
     """Fast password hashing, and uploaded files in a folder of the test's own."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Lithuanian: a request under /en/ leaves English active in the thread."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -79,10 +80,11 @@ def describe(figures: Readability) -> str:
         "Readability index %(index)s: %(verdict)s. On average %(average)s words per sentence; "
         "%(long)s %% of the words have four syllables or more."
     ) % {
-        "index": figures.index,
+        # In the reader's notation: 94,7 in Lithuanian, 94.7 in English.
+        "index": number_format(figures.index, 1),
         "verdict": figures.verdict_label,
-        "average": figures.average_sentence_length,
-        "long": figures.long_word_percent,
+        "average": number_format(figures.average_sentence_length, 1),
+        "long": number_format(figures.long_word_percent, 1),
     }
 
 

@@ -9,7 +9,7 @@ def test_a_text_within_the_limit_passes():
 def test_a_text_over_the_limit_is_flagged_from_the_limit_on():
     [finding] = check_length("a" * 290, 280)
     assert (finding.start, finding.end) == (280, 290)
-    assert "10 over the limit of 280" in finding.message
+    assert finding.message == "Tekste 290 ženklų, 10 daugiau nei riba (280)."
 
 
 def test_limits_of_several_channels_name_the_channel_over_its_limit():
@@ -27,4 +27,4 @@ def test_images_without_a_description_or_with_a_file_name_are_flagged():
     )
     assert len(findings) == 2
     assert "nuotrauka.png" in findings[0].message
-    assert "file name" in findings[1].message
+    assert findings[1].message == "Paveikslėlio „IMG_2041.jpg“ aprašymas – tik failo pavadinimas."

@@ -26,8 +26,10 @@ NO_RELATIONS = services.Relations()
 
 
 def saved(actor, **fields) -> Event:
-    """An event saved through the service, so its space is booked."""
-    event = EventFactory.build(**{"slug": "", **fields})
+    """An event saved through the service, so its space is booked; by default on DAY, clear
+    of the demo's events whatever today's date is."""
+    times = {"starts_at": at(DAY, 18), "ends_at": at(DAY, 20)}
+    event = EventFactory.build(**{"slug": "", **times, **fields})
     return services.save_event(actor=actor, event=event, relations=NO_RELATIONS)
 
 
