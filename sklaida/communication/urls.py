@@ -27,6 +27,7 @@ urlpatterns += [
     path("turinys/<int:pk>/versijos/", content.item_versions, name="item_versions"),
     path("turinys/<int:pk>/kanalai/naujas/", content.variant_create, name="variant_create"),
     path("kanalu-tekstai/<int:pk>/redaguoti/", content.variant_update, name="variant_update"),
+    path("kanalu-tekstai/<int:pk>/laikas/", content.variant_reschedule, name="variant_reschedule"),
     path("kanalai/", channels.channel_list, name="channel_list"),
     path("kanalai/naujas/", channels.channel_create, name="channel_create"),
     path("kanalai/<int:pk>/", channels.channel_detail, name="channel_detail"),

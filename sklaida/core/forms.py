@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -26,6 +28,24 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class MoveForm(forms.Form):
+    """A calendar entry's new day and time: what drag and drop and the "Move" form send."""
+
+    date = forms.DateField(label=_("New date"), widget=DateInput())
+    time = forms.TimeField(
+        label=_("New start time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Empty: the same time of day."),
+    )
+
+    def moment(self, current: datetime.datetime) -> datetime.datetime:
+        """The new aware time; without a time, `current`'s local time of day is kept."""
+        local = timezone.localtime(current)
+        time = self.cleaned_data["time"] or local.time().replace(tzinfo=None)
+        return timezone.make_aware(datetime.datetime.combine(self.cleaned_data["date"], time))
 
 
 class TaskForm(forms.ModelForm):

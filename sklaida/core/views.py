@@ -177,16 +177,22 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
                 "with_owner": request.POST.get("with_owner") == "1",
             },
         )
-    return redirect(_safe_next(request) or task.get_absolute_url())
+    return redirect(safe_next(request) or task.get_absolute_url())
 
 
-def _safe_next(request: HttpRequest) -> str | None:
+def safe_next(request: HttpRequest) -> str | None:
+    """The `next` address of the request when it stays on this site."""
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
     return None
+
+
+def wants_json(request: HttpRequest) -> bool:
+    """Scripts (the calendars' drag and drop) ask for JSON; forms get a redirect."""
+    return "application/json" in request.headers.get("Accept", "")
 
 
 def discussion_context(request: HttpRequest, target, **forms) -> dict:

@@ -109,7 +109,3 @@ class ChannelVariantForm(forms.ModelForm):
         self.fields["image_alt"].help_text = _(
             "What the image shows, for people who cannot see it; required before approval."
         )
-
-
-class RescheduleForm(forms.Form):
-    publish_at = forms.DateTimeField(label=_("New publication time"), widget=DateTimeInput())

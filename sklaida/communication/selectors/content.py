@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import difflib
 import re
@@ -15,8 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models import ChannelVariant, ContentItem, ContentVersion, StatusChange
+from sklaida.core import calendars
 from sklaida.core.models import User
-from sklaida.core.permissions import visible_to
+from sklaida.core.permissions import Capability, has_capability, visible_to
 
 
 @dataclass(frozen=True)
@@ -137,59 +137,136 @@ def version_diff(older: ContentVersion, newer: ContentVersion) -> list[FieldDiff
     ]
 
 
+# Published and archived items keep their time; so do the channel texts of those items.
+FIXED_IN_TIME = frozenset({ContentItem.Status.PUBLISHED, ContentItem.Status.ARCHIVED})
+
+
 @dataclass
-class CalendarDay:
-    day: datetime.date
-    items: list[ContentItem] = field(default_factory=list)
-    variants: list[ChannelVariant] = field(default_factory=list)
+class CalendarEntry:
+    """An item at its publication time, or a channel text at its planned time (local)."""
+
+    kind: str  # "item" or "variant"
+    pk: int
+    title: str
+    url: str
+    moment: datetime.datetime
+    channel: str
+    kind_label: str
+    status: str
+    status_label: str
+    published_url: str = ""
+    movable: bool = False
+
+    @property
+    def day(self) -> datetime.date:
+        return self.moment.date()
 
 
-@dataclass(frozen=True)
-class CalendarMonth:
+@dataclass
+class CalendarPeriod:
+    view: str  # "month", "week" or "list"
     first: datetime.date
     last: datetime.date
     previous: datetime.date
     next: datetime.date
-    days: list[CalendarDay]
+    days: list[calendars.Day]  # every day of the period
+    weeks: list[list[calendars.Day]] = field(default_factory=list)  # the month grid
+
+    @property
+    def days_with_entries(self) -> list[calendars.Day]:
+        return [day for day in self.days if day.entries and day.in_period]
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def content_calendar(
-    *, user: User, month: datetime.date, criteria: ContentFilter = ContentFilter()
-) -> CalendarMonth:
-    """Items by their publication time and variants by their planned time, day by day."""
-    first = month.replace(day=1)
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+def calendar_entries(
+    *, user: User, first: datetime.date, last: datetime.date, criteria: ContentFilter
+) -> list[CalendarEntry]:
+    """Items by their publication time and channel texts by their planned time (two queries)."""
     start, end = _day_start(first), _day_start(last + datetime.timedelta(days=1))
-    items = item_list(user=user, criteria=criteria).filter(
-        Q(published_at__gte=start, published_at__lt=end)
-        | Q(published_at__isnull=True, publish_at__gte=start, publish_at__lt=end)
+    visible = item_list(user=user, criteria=criteria)
+    items = (
+        visible.filter(
+            Q(published_at__gte=start, published_at__lt=end)
+            | Q(published_at__isnull=True, publish_at__gte=start, publish_at__lt=end)
+        )
+        .select_related(None)
+        .prefetch_related(None)
     )
     variants = ChannelVariant.objects.filter(
-        item__in=item_list(user=user, criteria=criteria).values("pk"),
-        planned_at__gte=start,
-        planned_at__lt=end,
+        item__in=visible.values("pk"), planned_at__gte=start, planned_at__lt=end
     ).select_related("item", "channel")
     if criteria.channel:
         variants = variants.filter(channel_id=criteria.channel)
-    days: dict[datetime.date, CalendarDay] = {}
-    for item in items:
-        moment = item.published_at or item.publish_at
-        day = timezone.localdate(moment)
-        days.setdefault(day, CalendarDay(day)).items.append(item)
-    for variant in variants:
-        day = timezone.localdate(variant.planned_at)
-        days.setdefault(day, CalendarDay(day)).variants.append(variant)
-    for entry in days.values():
-        entry.items.sort(key=lambda item: (item.published_at or item.publish_at, item.pk))
-        entry.variants.sort(key=lambda variant: (variant.planned_at, variant.pk))
-    return CalendarMonth(
+    may_move = has_capability(user, Capability.WORK_IN_DEPARTMENT)
+    entries = [
+        CalendarEntry(
+            kind="item",
+            pk=item.pk,
+            title=item.title,
+            url=item.get_absolute_url(),
+            moment=timezone.localtime(item.published_at or item.publish_at),
+            channel=str(_("all channels")),
+            kind_label=str(item.get_kind_display()),
+            status=item.status,
+            status_label=str(item.get_status_display()),
+            movable=may_move and item.status not in FIXED_IN_TIME,
+        )
+        for item in items
+    ]
+    entries += [
+        CalendarEntry(
+            kind="variant",
+            pk=variant.pk,
+            title=variant.item.title,
+            url=variant.item.get_absolute_url(),
+            moment=timezone.localtime(variant.planned_at),
+            channel=variant.channel.name,
+            kind_label=str(variant.item.get_kind_display()),
+            status=variant.item.status,
+            status_label=str(variant.item.get_status_display()),
+            published_url=variant.published_url,
+            movable=may_move and not variant.published_url,
+        )
+        for variant in variants
+    ]
+    return sorted(entries, key=lambda entry: (entry.moment, entry.kind, entry.pk))
+
+
+def content_calendar(
+    *,
+    user: User,
+    view: str,
+    day: datetime.date,
+    today: datetime.date,
+    criteria: ContentFilter = ContentFilter(),
+) -> CalendarPeriod:
+    """A month (as whole weeks), a week, or a month's list of the content calendar."""
+    if view == "week":
+        first, last = calendars.week_bounds(day)
+        entries = calendar_entries(user=user, first=first, last=last, criteria=criteria)
+        return CalendarPeriod(
+            view=view,
+            first=first,
+            last=last,
+            previous=first - datetime.timedelta(days=7),
+            next=first + datetime.timedelta(days=7),
+            days=calendars.days(first, last, entries, today=today),
+        )
+    first, last = calendars.month_bounds(day)
+    grid_first, grid_last = calendars.grid_bounds(first, last)
+    if view != "month":
+        grid_first, grid_last = first, last
+    entries = calendar_entries(user=user, first=grid_first, last=grid_last, criteria=criteria)
+    grid = calendars.days(grid_first, grid_last, entries, today=today, period=(first, last))
+    return CalendarPeriod(
+        view="month" if view == "month" else "list",
         first=first,
         last=last,
         previous=(first - datetime.timedelta(days=1)).replace(day=1),
         next=last + datetime.timedelta(days=1),
-        days=[days[day] for day in sorted(days)],
+        days=[d for d in grid if d.in_period],
+        weeks=calendars.weeks(grid) if view == "month" else [],
     )

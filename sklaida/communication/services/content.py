@@ -161,6 +161,18 @@ def reschedule(*, actor: User, item: ContentItem, publish_at: datetime.datetime)
     return item
 
 
+def reschedule_variant(
+    *, actor: User, variant: ChannelVariant, planned_at: datetime.datetime
+) -> ChannelVariant:
+    """Move a channel text's planned time; one already out at its address stays where it was."""
+    _require_writer(actor)
+    if variant.published_url:
+        raise ValidationError(_("This text is already published on the channel."))
+    variant.planned_at = planned_at
+    variant.save(update_fields=["planned_at"])
+    return variant
+
+
 def images_of(item: ContentItem):
     """The item's attachments a variant may show as its image."""
     return attachments_on(item).filter(mime_type__startswith="image/")

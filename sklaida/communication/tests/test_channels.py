@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from sklaida.communication.models import AudienceSize, Campaign, ChannelVariant
+from sklaida.communication.models import AudienceSize, Campaign, ChannelVariant, ContentItem
 from sklaida.communication.tests.factories import (
     CampaignFactory,
     ChannelFactory,
@@ -173,21 +173,119 @@ def test_the_content_list_makes_the_same_queries_for_many_items(personas, client
     assert many <= 12
 
 
-def test_the_calendar_lists_items_and_channel_texts_by_day_and_reschedules(personas, client_as):
+def test_the_calendar_shows_items_and_channel_texts_in_month_week_and_list(personas, client_as):
     when = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=timezone.get_default_timezone())
     item = ContentItemFactory(title="Kalėdinė popietė", publish_at=when)
-    ChannelVariant.objects.create(
+    variant = ChannelVariant.objects.create(
         item=item, channel=ChannelFactory(name="Naujienlaiškis"), planned_at=when
     )
     client = client_as("specialiste")
 
-    page = client.get("/komunikacija/kalendorius/", {"month": "2026-12"}).content.decode()
-    assert page.count("Kalėdinė popietė") >= 2
-    assert "Naujienlaiškis" in page
-    assert "<caption>" in page and 'scope="row"' in page
+    month = client.get("/komunikacija/kalendorius/", {"view": "month", "date": "2026-12-01"})
+    cell = _cell(month.content.decode(), "2026-12-03")
+    assert f'data-entry="item-{item.pk}"' in cell and f'data-entry="variant-{variant.pk}"' in cell
+    assert "Naujienlaiškis" in cell
 
-    client.post(f"/komunikacija/turinys/{item.pk}/laikas/", {"publish_at": "2027-01-05T09:30"})
+    week = client.get("/komunikacija/kalendorius/", {"view": "week", "date": "2026-12-02"})
+    assert "2026 m. lapkričio 30 d. – 2026 m. gruodžio 6 d." in week.content.decode()
+    assert f'data-entry="variant-{variant.pk}"' in _cell(week.content.decode(), "2026-12-03")
+
+    listed = client.get("/komunikacija/kalendorius/", {"view": "list", "date": "2026-12-01"})
+    rows = listed.content.decode()
+    assert rows.count("2026 m. gruodžio 3 d., ketvirtadienis") == 2  # each row says its day
+
+
+def _cell(page: str, day: str) -> str:
+    start = page.index(f'data-drop-date="{day}"')
+    return page[start : page.index("</td>", start)]
+
+
+def test_moving_an_item_and_a_channel_text_by_drag_and_by_form(personas, client_as):
+    when = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=timezone.get_default_timezone())
+    item = ContentItemFactory(title="Kalėdinė popietė", publish_at=when)
+    variant = ChannelVariant.objects.create(
+        item=item, channel=ChannelFactory(name="Facebook"), planned_at=when
+    )
+    client = client_as("specialiste")
+
+    # Drag and drop posts the day, keeps the time, and reads a JSON answer.
+    dropped = client.post(
+        f"/komunikacija/turinys/{item.pk}/laikas/",
+        {"date": "2027-01-05"},
+        headers={"Accept": "application/json"},
+    )
+    assert dropped.json() == {
+        "ok": True,
+        "message": "„Kalėdinė popietė“ perkelta į 2027 m. sausio 5 d., 10:00.",
+    }
     item.refresh_from_db()
-    assert timezone.localtime(item.publish_at).date() == datetime.date(2027, 1, 5)
-    january = client.get("/komunikacija/kalendorius/", {"month": "2027-01"}).content.decode()
-    assert "Kalėdinė popietė" in january
+    assert timezone.localtime(item.publish_at) == datetime.datetime(
+        2027, 1, 5, 10, 0, tzinfo=timezone.get_default_timezone()
+    )
+
+    # The keyboard's form gives a time as well and comes back to the calendar.
+    page = client.post(
+        f"/komunikacija/kanalu-tekstai/{variant.pk}/laikas/",
+        {"date": "2027-01-06", "time": "18:30", "next": "/komunikacija/kalendorius/?view=week"},
+        follow=True,
+    )
+    variant.refresh_from_db()
+    assert timezone.localtime(variant.planned_at).strftime("%Y-%m-%d %H:%M") == "2027-01-06 18:30"
+    assert "„Kalėdinė popietė (Facebook)“ perkelta į 2027 m. sausio 6 d., 18:30." in (
+        page.content.decode()
+    )
+
+
+def test_published_content_keeps_its_place_in_the_calendar(personas, client_as):
+    when = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=timezone.get_default_timezone())
+    item = ContentItemFactory(
+        title="Metų skaitytojas", status=ContentItem.Status.PUBLISHED, publish_at=when
+    )
+    out = ChannelVariant.objects.create(
+        item=item,
+        channel=ChannelFactory(name="Facebook"),
+        planned_at=when,
+        published_url="https://www.facebook.com/biblioteka/posts/1",
+    )
+    client = client_as("specialiste")
+
+    refused = client.post(
+        f"/komunikacija/turinys/{item.pk}/laikas/",
+        {"date": "2026-12-10"},
+        headers={"Accept": "application/json"},
+    )
+    assert refused.status_code == 409
+    assert "neperkelta" in refused.json()["message"]
+    assert (
+        client.post(
+            f"/komunikacija/kanalu-tekstai/{out.pk}/laikas/",
+            {"date": "2026-12-10"},
+            headers={"Accept": "application/json"},
+        ).json()["ok"]
+        is False
+    )
+    item.refresh_from_db()
+    assert timezone.localtime(item.publish_at) == when
+
+    month = client.get("/komunikacija/kalendorius/", {"view": "month", "date": "2026-12-01"})
+    assert 'draggable="true"' not in _cell(month.content.decode(), "2026-12-03")
+
+
+def test_the_calendar_makes_the_same_queries_however_much_is_planned(personas, client_as):
+    client = client_as("specialiste")
+    channel = ChannelFactory()
+
+    def plan(count):
+        for number in range(count):
+            when = datetime.datetime(
+                2026, 12, 1 + number, 9, tzinfo=timezone.get_default_timezone()
+            )
+            item = ContentItemFactory(publish_at=when)
+            ChannelVariant.objects.create(item=item, channel=channel, planned_at=when)
+
+    url = "/komunikacija/kalendorius/?view=month&date=2026-12-01"
+    plan(2)
+    few = queries_to_render(client, url)
+    plan(10)
+    many = queries_to_render(client, url)
+    assert few == many

@@ -82,7 +82,7 @@ def check_text(request: HttpRequest) -> HttpResponse:
     form = CheckTextForm(data)
     if not form.is_valid():
         return render(
-            request, "communication/_check_findings.html", {"checked": False, "form": form}
+            request, "communication/_check_findings.html", {"checked": False, "check_form": form}
         )
     text = form.cleaned_data["text"]
     services.request_link_checks(text=text)

@@ -6,10 +6,11 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,13 +18,13 @@ from sklaida.communication.forms.content import (
     ChannelVariantForm,
     ContentFilterForm,
     ContentItemForm,
-    RescheduleForm,
 )
 from sklaida.communication.models import ChannelVariant, ContentItem
 from sklaida.communication.selectors import content as selectors
 from sklaida.communication.services import content as services
 from sklaida.communication.views.common import may_read, may_work
-from sklaida.core.views import discussion_context, paginated
+from sklaida.core.forms import MoveForm
+from sklaida.core.views import discussion_context, paginated, safe_next, wants_json
 
 PER_PAGE = 50
 
@@ -58,27 +59,67 @@ def item_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+CALENDAR_VIEWS = ("month", "week", "list")
+
+
 def content_calendar(request: HttpRequest) -> HttpResponse:
     may_read(request)
+    today = timezone.localdate()
+    chosen = request.GET.get("view", "")
+    view = chosen if chosen in CALENDAR_VIEWS else "month"
     try:
-        month = datetime.date.fromisoformat(request.GET.get("month", "") + "-01")
+        day = datetime.date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
-        month = timezone.localdate()
+        day = today
     filter_data = request.GET.copy()
-    filter_data.pop("month", None)
+    for name in ("view", "date"):
+        filter_data.pop(name, None)
     form = ContentFilterForm(filter_data or None)
+    period = selectors.content_calendar(
+        user=request.user, view=view, day=day, today=today, criteria=_criteria(form)
+    )
     return render(
         request,
         "communication/calendar.html",
         {
             "form": form,
-            "month": selectors.content_calendar(
-                user=request.user, month=month, criteria=_criteria(form)
-            ),
+            "view": view,
+            # Without a chosen view, small screens get the list and larger ones the month.
+            "list_on_small_screens": not chosen,
+            "period": period,
+            "today": today,
             "filters": filter_data.urlencode(),
-            "reschedulable": {ContentItem.Status.PUBLISHED, ContentItem.Status.ARCHIVED},
         },
     )
+
+
+def _moved(request: HttpRequest, *, title: str, move, current, fallback: str) -> HttpResponse:
+    """Answer a calendar move (drag and drop asks for JSON; the "Move" form for a page)."""
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        problem = _("Choose the new date and time.")
+    else:
+        moment = form.moment(current or timezone.now())
+        try:
+            move(moment)
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            local = timezone.localtime(moment)
+            message = _("“%(title)s” moved to %(date)s, %(time)s.") % {
+                "title": title,
+                "date": date_format(local, "DATE_FORMAT"),
+                "time": local.strftime("%H:%M"),
+            }
+            messages.success(request, message)
+            if wants_json(request):
+                return JsonResponse({"ok": True, "message": message})
+            return redirect(safe_next(request) or fallback)
+    message = _("“%(title)s” was not moved: %(problem)s") % {"title": title, "problem": problem}
+    if wants_json(request):
+        return JsonResponse({"ok": False, "message": message}, status=409)
+    messages.error(request, message)
+    return redirect(safe_next(request) or fallback)
 
 
 def item_create(request: HttpRequest) -> HttpResponse:
@@ -166,28 +207,29 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
 def item_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     may_work(request)
     item = _item_or_404(request, pk)
-    form = RescheduleForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the new publication date and time."))
-    else:
-        try:
-            services.reschedule(
-                actor=request.user, item=item, publish_at=form.cleaned_data["publish_at"]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("“%(title)s” moved to %(when)s.")
-                % {
-                    "title": item.title,
-                    "when": timezone.localtime(item.publish_at).strftime("%Y-%m-%d %H:%M"),
-                },
-            )
-    moment = form.cleaned_data.get("publish_at") if form.is_valid() else None
-    month = timezone.localtime(moment or item.publish_at or timezone.now()).strftime("%Y-%m")
-    return redirect(f"{reverse('communication:calendar')}?month={month}")
+    return _moved(
+        request,
+        title=item.title,
+        move=lambda moment: services.reschedule(actor=request.user, item=item, publish_at=moment),
+        current=item.publish_at,
+        fallback=reverse("communication:calendar"),
+    )
+
+
+@require_POST
+def variant_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    may_work(request)
+    variant = get_object_or_404(ChannelVariant.objects.select_related("channel", "item"), pk=pk)
+    _item_or_404(request, variant.item_id)  # the same visibility as the item's page
+    return _moved(
+        request,
+        title=f"{variant.item.title} ({variant.channel})",
+        move=lambda moment: services.reschedule_variant(
+            actor=request.user, variant=variant, planned_at=moment
+        ),
+        current=variant.planned_at,
+        fallback=reverse("communication:calendar"),
+    )
 
 
 def item_versions(request: HttpRequest, pk: int) -> HttpResponse:

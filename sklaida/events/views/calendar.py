@@ -11,15 +11,15 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from sklaida.core.forms import DateInput
+from sklaida.core.forms import MoveForm
 from sklaida.core.models import Space, User
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.selectors import assignable_users
+from sklaida.core.views import safe_next, wants_json
 from sklaida.events.models import Event, EventType
 from sklaida.events.selectors import calendar as selectors
 from sklaida.events.services import events as services
@@ -58,16 +58,6 @@ class CalendarFilterForm(forms.Form):
             "library"
         )
         self.fields["responsible"].queryset = assignable_users()
-
-
-class MoveForm(forms.Form):
-    date = forms.DateField(label=gettext_lazy("New date"), widget=DateInput())
-    time = forms.TimeField(
-        label=gettext_lazy("New start time"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text=gettext_lazy("Empty: the same time of day."),
-    )
 
 
 def _day(request: HttpRequest, today: datetime.date) -> datetime.date:
@@ -112,17 +102,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
 def _back(request: HttpRequest, event: Event) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(event)
+    return redirect(safe_next(request) or event.get_absolute_url())
 
 
 @require_POST
@@ -134,11 +115,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = MoveForm(request.POST)
     if form.is_valid():
-        local_start = timezone.localtime(event.starts_at)
-        new_time = form.cleaned_data["time"] or local_start.time().replace(tzinfo=None)
-        starts_at = timezone.make_aware(
-            datetime.datetime.combine(form.cleaned_data["date"], new_time)
-        )
+        starts_at = form.moment(event.starts_at)
         try:
             services.move_event(actor=request.user, event=event, starts_at=starts_at)
         except ValidationError as error:
@@ -152,7 +129,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
             "event": event.title,
             "problem": problem,
         }
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"ok": False, "message": message}, status=409)
         messages.error(request, message)
         return _back(request, event)
@@ -163,7 +140,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         "time": local.strftime("%H:%M"),
     }
     messages.success(request, message)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"ok": True, "message": message})
     return _back(request, event)
 

@@ -1,5 +1,6 @@
-// The staff calendar: drag an event to another day (month) or hour (week) to move it.
-// Each movable entry also has a "Move" form, the keyboard's way to do the same.
+// The staff calendars (events, content): drag an entry to another day (month) or hour
+// (week) to move it. Each movable entry also has a "Move" form, the keyboard's way to do
+// the same. The entry's data-move-url takes `date` and `time` and answers {ok, message}.
 (function () {
   "use strict";
 
@@ -30,15 +31,15 @@
       })
       .then(function (result) {
         if (result.ok) {
-          // The page is drawn again from the server, so the event shows at its new place
-          // with its set-up time, and the success message is announced.
+          // The page is drawn again from the server, so the entry shows at its new place
+          // (an event with its set-up time), and the success message is announced.
           window.location.reload();
         } else {
           showProblem(result.message);
         }
       })
       .catch(function () {
-        showProblem(alertRegion.dataset.offline || "The event could not be moved.");
+        showProblem(alertRegion.dataset.offline || "It could not be moved.");
       });
   }
 
