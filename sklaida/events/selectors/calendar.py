@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from dataclasses import dataclass, field
 
@@ -10,6 +9,7 @@ from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch
 from django.utils import timezone
 
+from sklaida.core import calendars
 from sklaida.core.models import Booking, Equipment, User
 from sklaida.core.permissions import Capability, Role, has_capability, roles_of, visible_to
 from sklaida.events.models import Event, EventType, TourBooking
@@ -68,14 +68,6 @@ class Entry:
 
 
 @dataclass
-class Day:
-    date: datetime.date
-    in_period: bool
-    is_today: bool
-    entries: list[Entry] = field(default_factory=list)
-
-
-@dataclass
 class HourRow:
     hour: int
     cells: list[tuple[datetime.date, list[tuple[str, Entry]]]]
@@ -92,12 +84,12 @@ class Period:
     next: datetime.date
     entries: list[Entry]
     continuing: list[Entry]  # long runs (exhibitions) that began before the period
-    weeks: list[list[Day]] = field(default_factory=list)
-    days: list[Day] = field(default_factory=list)
+    weeks: list[list[calendars.Day]] = field(default_factory=list)
+    days: list[calendars.Day] = field(default_factory=list)
     hours: list[HourRow] = field(default_factory=list)
 
     @property
-    def days_with_entries(self) -> list[Day]:
+    def days_with_entries(self) -> list[calendars.Day]:
         return [day for day in self.days if day.entries]
 
 
@@ -212,36 +204,15 @@ def entries_between(
     return sorted(entries, key=lambda entry: (entry.starts_at, entry.kind, entry.pk))
 
 
-def _days(first: datetime.date, last: datetime.date, period: tuple, entries, today) -> list[Day]:
-    by_day: dict[datetime.date, list[Entry]] = {}
-    for entry in entries:
-        by_day.setdefault(entry.day, []).append(entry)
-    days = []
-    day = first
-    while day <= last:
-        days.append(
-            Day(
-                date=day,
-                in_period=period[0] <= day <= period[1],
-                is_today=day == today,
-                entries=by_day.get(day, []),
-            )
-        )
-        day += datetime.timedelta(days=1)
-    return days
-
-
 def month(
     *, user: User, day: datetime.date, criteria: CalendarFilter, today: datetime.date
 ) -> Period:
     """The month of `day`, as whole weeks from Monday to Sunday."""
-    first = day.replace(day=1)
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    grid_first = first - datetime.timedelta(days=first.weekday())
-    grid_last = last + datetime.timedelta(days=6 - last.weekday())
+    first, last = calendars.month_bounds(day)
+    grid_first, grid_last = calendars.grid_bounds(first, last)
     entries = entries_between(user=user, first=grid_first, last=grid_last, criteria=criteria)
     shown = [entry for entry in entries if grid_first <= entry.day]
-    grid = _days(grid_first, grid_last, (first, last), shown, today)
+    grid = calendars.days(grid_first, grid_last, shown, today=today, period=(first, last))
     in_month = [entry for entry in entries if first <= entry.day <= last]
     return Period(
         view="month",
@@ -253,7 +224,7 @@ def month(
         continuing=[
             entry for entry in entries if entry.day < first and entry.ends_at.date() >= first
         ],
-        weeks=[grid[index : index + 7] for index in range(0, len(grid), 7)],
+        weeks=calendars.weeks(grid),
         days=[d for d in grid if d.in_period],
     )
 
@@ -273,8 +244,7 @@ def week(
     *, user: User, day: datetime.date, criteria: CalendarFilter, today: datetime.date
 ) -> Period:
     """The week (Monday to Sunday) of `day` by hours; set-up and tear-down as blocked time."""
-    first = day - datetime.timedelta(days=day.weekday())
-    last = first + datetime.timedelta(days=6)
+    first, last = calendars.week_bounds(day)
     entries = entries_between(user=user, first=first, last=last, criteria=criteria)
     timed = [entry for entry in entries if first <= entry.day and not entry.spans_days]
     cells: dict[tuple[datetime.date, int], list[tuple[str, Entry]]] = {}
@@ -284,7 +254,7 @@ def week(
             if first <= moment.date() <= last:
                 cells.setdefault((moment.date(), moment.hour), []).append((part, entry))
                 hours.add(moment.hour)
-    days = _days(first, last, (first, last), timed, today)
+    days = calendars.days(first, last, timed, today=today)
     rows = [
         HourRow(hour=hour, cells=[(d.date, cells.get((d.date, hour), [])) for d in days])
         for hour in range(min(hours), max(hours) + 1)
