@@ -1,7 +1,9 @@
-"""Spelling against Hunspell's Lithuanian dictionary (Debian package hunspell-lt) via spylls.
+"""Spelling against Hunspell's Lithuanian dictionary (Debian package hunspell-lt).
 
-The dictionary takes about half a second to load, so it is loaded once per process and kept.
-When it is missing, the rule reports nothing and logs a warning once; it never fails a save.
+Hunspell itself does the work, through the `chunspell` binding (Hunspell 1.7 compiled into
+the wheel). The dictionary is loaded once per process and kept; Hunspell is not documented
+as thread-safe, so calls go through a lock. When the dictionary is missing, the rule reports
+nothing and logs a warning once; it never fails a save.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ logger = logging.getLogger(__name__)
 # Language code → Hunspell dictionary base name under HUNSPELL_DIRECTORY.
 DICTIONARIES = {"lt": "lt_LT"}
 DEFAULT_DIRECTORY = "/usr/share/hunspell"
-# Suggestions are slow (a few tenths of a second each): offered for the first few words only.
+# Suggestions take up to a tenth of a second each: offered for the first few words only.
 SUGGESTIONS_FOR = 5
 
 WORD_RE = re.compile(r"\w+(?:[-’']\w+)*")
@@ -33,7 +35,7 @@ _warned: set[str] = set()
 
 
 def dictionary(language: str = "lt"):
-    """The spylls Dictionary for a language, loaded once; None when it is not installed."""
+    """The Hunspell object for a language, loaded once; None when it is not installed."""
     if language in _loaded:
         return _loaded[language]
     with _lock:
@@ -56,31 +58,9 @@ def _load(language: str):
                 base,
             )
         return None
-    return _read(str(base))
+    from hunspell import Hunspell
 
-
-def _read(base: str):
-    """Dictionary.from_files, but closing the files it opens (spylls leaves them open)."""
-    from spylls.hunspell import Dictionary, readers
-    from spylls.hunspell.readers.file_reader import FileReader
-
-    opened = []
-
-    class ClosingReader(FileReader):
-        def _open(self, path, encoding):
-            handle = super()._open(path, encoding)
-            opened.append(handle)
-            return handle
-
-    try:
-        aff, context = readers.read_aff(ClosingReader(base + ".aff"))
-        dic = readers.read_dic(
-            ClosingReader(base + ".dic", encoding=context.encoding), aff=aff, context=context
-        )
-    finally:
-        for handle in opened:
-            handle.close()
-    return Dictionary(aff, dic)
+    return Hunspell(name, hunspell_data_dir=str(directory))
 
 
 def forget_dictionaries() -> None:
@@ -93,7 +73,14 @@ def forget_dictionaries() -> None:
 
 @lru_cache(maxsize=50_000)
 def _known(language: str, word: str) -> bool:
-    return bool(dictionary(language).lookup(word))
+    spelling = dictionary(language)
+    with _lock:
+        return bool(spelling.spell(word))
+
+
+def _suggestion(spelling, word: str) -> str | None:
+    with _lock:
+        return next(iter(spelling.suggest(word)), None)
 
 
 def _skipped(word: str, accepted: set[str]) -> bool:
@@ -131,7 +118,7 @@ def check_spelling(
         suggestion = None
         if suggest and suggested < SUGGESTIONS_FOR:
             suggested += 1
-            suggestion = next(iter(spelling.suggest(word)), None)
+            suggestion = _suggestion(spelling, word)
         findings.append(
             Finding(
                 SPELLING,
