@@ -40,9 +40,15 @@ def test_nobody_is_subscribed_until_the_link_in_the_email_is_followed(
     assert mail.outbox[0].to == ["Ruta.Jonaite@example.lt"]
 
     link = _confirmation_link(mail.outbox[0])
-    response = client.get(link[link.index("/naujienlaiskis/") :])
+    path = link[link.index("/naujienlaiskis/") :]
+    # Opening the link (as a mail scanner would) only shows the button.
+    opened = client.get(path).content.decode()
+    assert "Patvirtinti prenumeratą" in opened
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
-    assert response.status_code == 200
+    response = client.post(path, follow=True)
+
+    assert "Dėkojame: prenumerata patvirtinta" in response.content.decode()
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.ACTIVE
     assert subscriber.confirmed_at is not None
@@ -127,7 +133,7 @@ def test_subscribing_again_after_unsubscribing_asks_for_confirmation_again(
     assert subscriber.token != old_token
     assert len(mail.outbox) == 1
     link = _confirmation_link(mail.outbox[0])
-    Client().get(link[link.index("/naujienlaiskis/") :])
+    Client().post(link[link.index("/naujienlaiskis/") :])
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.ACTIVE
 
@@ -135,11 +141,14 @@ def test_subscribing_again_after_unsubscribing_asks_for_confirmation_again(
 def test_an_old_confirmation_link_does_not_resubscribe_someone_who_left(personas):
     subscriber = SubscriberFactory(status=Subscriber.Status.UNSUBSCRIBED)
 
-    response = Client().get(f"/naujienlaiskis/patvirtinti/{subscriber.token}/")
+    shown = Client().get(f"/naujienlaiskis/patvirtinti/{subscriber.token}/").content.decode()
+    posted = Client().post(f"/naujienlaiskis/patvirtinti/{subscriber.token}/").content.decode()
 
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
-    assert "alert" in response.content.decode()
+    for page in (shown, posted):
+        assert "Naujienlaiškio atsisakėte" in page
+        assert "Patvirtinti prenumeratą" not in page
 
 
 def test_the_english_sign_up_page_lives_under_en_newsletter(personas):

@@ -94,17 +94,32 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """The link in the confirmation e-mail: following it starts the subscription."""
+    """The link in the confirmation e-mail: a button that starts the subscription.
+
+    Only the POST of that button confirms. Mail programs and virus scanners open the links
+    in a message by themselves; a GET that confirmed would subscribe whoever the sign-up
+    form was given, which double opt-in exists to prevent.
+    """
     subscriber = _subscriber(token)
     error = ""
-    try:
-        subscriber = services.confirm(token=token)
-    except ValidationError as refused:
-        error = " ".join(refused.messages)
+    if request.method == "POST":
+        try:
+            services.confirm(token=token)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            return redirect("public:newsletter_confirm", token=token)
+    elif subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        error = _("You have unsubscribed. To receive the newsletter again, sign up anew.")
     return render(
         request,
         "public/newsletter/confirmed.html",
-        {"subscriber": subscriber, "error": error, **public_context(request)},
+        {
+            "subscriber": subscriber,
+            "is_active": subscriber.status == Subscriber.Status.ACTIVE,
+            "error": error,
+            **public_context(request),
+        },
     )
 
 

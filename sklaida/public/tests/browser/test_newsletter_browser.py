@@ -35,6 +35,9 @@ def test_a_visitor_subscribes_confirms_and_unsubscribes_accessibly(page: Page, p
     [message] = [message for message in mail.outbox if message.to == ["ruta@example.lt"]]
     confirm_path = re.search(r"https?://[^/\s]+(/naujienlaiskis/patvirtinti/\S+/)", message.body)[1]
     page.goto(confirm_path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Patvirtinkite prenumeratą")
+    assert_accessible(page)
+    page.get_by_role("button", name="Patvirtinti prenumeratą").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Dėkojame: prenumerata patvirtinta")
     assert_accessible(page)
     subscriber = Subscriber.objects.get(email="ruta@example.lt")
