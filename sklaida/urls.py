@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 
 from sklaida.core.forms_auth import QueuedPasswordResetForm, SignInForm
 from sklaida.core.health import healthz
+from sklaida.core.views import favicon
 
 urlpatterns = [
     path(
@@ -51,6 +52,7 @@ urlpatterns = [
     ),
     path("kalba/", login_not_required(set_language), name="set_language"),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("kontaktai/", include("sklaida.contacts.urls")),
     path("konsultacijos/", include("sklaida.consultations.urls")),

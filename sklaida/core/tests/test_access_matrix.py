@@ -69,6 +69,7 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "password_change_done": Rule(SIGNED_IN),
     "set_language": Rule(EVERYONE, method="POST", data=lambda data: {"language": "lt"}),
     "healthz": Rule(EVERYONE),
+    "favicon": Rule(EVERYONE),
     "core:dashboard": Rule(SIGNED_IN),
     "core:profile": Rule(SIGNED_IN),
     "core:task_list": Rule(SIGNED_IN),

@@ -141,3 +141,11 @@ def test_an_unreachable_redis_cache_makes_health_degraded_and_says_why(db, setti
     assert "127.0.0.1:1" in report["cache"]["error"]
     assert report["database"]["ok"] is True
     assert report["worker"]["ok"] is True
+
+
+def test_the_browsers_favicon_request_finds_the_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(".svg")
+    assert "core/favicon" in response["Location"]
