@@ -61,7 +61,6 @@ class Subscriber(models.Model):
 
 
 class NewsletterIssue(SendingJob):
-    subject = models.CharField(_("subject"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True)
     items = models.ManyToManyField(
         ContentItem, verbose_name=_("content items"), blank=True, related_name="newsletter_issues"
@@ -71,21 +70,11 @@ class NewsletterIssue(SendingJob):
         default=30,
         help_text=_("Public announced events starting within this many days are included."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
         ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return self.subject
 
     def get_absolute_url(self) -> str:
         return reverse("communication:newsletter_detail", args=[self.pk])

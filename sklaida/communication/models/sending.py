@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ class SendingJob(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
 
+    subject = models.CharField(_("subject"), max_length=200)
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
@@ -22,9 +24,19 @@ class SendingJob(models.Model):
     failed = models.PositiveIntegerField(_("failed"), default=0)
     started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         abstract = True
+
+    def __str__(self) -> str:
+        return self.subject
 
     @property
     def done(self) -> int:
