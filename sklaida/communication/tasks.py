@@ -27,3 +27,11 @@ def send_newsletter_test(*, issue_id: int, address: str, language: str) -> int:
     from sklaida.communication.services import newsletter
 
     return newsletter.deliver_test(issue_id=issue_id, address=address, language=language)
+
+
+@task()
+def send_press_mailing(*, mailing_id: int) -> int:
+    """Send a press mailing to each of its recipients; returns how many messages left."""
+    from sklaida.communication.services import press
+
+    return press.deliver_mailing(mailing_id=mailing_id).sent

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sklaida.communication.views import channels, checks, content, newsletter
+from sklaida.communication.views import channels, checks, content, newsletter, press
 
 app_name = "communication"
 
@@ -54,4 +54,14 @@ urlpatterns += [
     ),
     path("naujienlaiskis/<int:pk>/bandymas/", newsletter.newsletter_test, name="newsletter_test"),
     path("naujienlaiskis/<int:pk>/siusti/", newsletter.newsletter_send, name="newsletter_send"),
+]
+
+# Press mailings: a press release e-mailed to a contact list.
+urlpatterns += [
+    path("spaudai/", press.press_list, name="press_list"),
+    path("turinys/<int:pk>/spaudai/", press.press_create, name="press_create"),
+    path("spaudai/<int:pk>/", press.press_detail, name="press_detail"),
+    path("spaudai/<int:pk>/keisti/", press.press_update, name="press_update"),
+    path("spaudai/<int:pk>/eiga/", press.press_progress, name="press_progress"),
+    path("spaudai/<int:pk>/siusti/", press.press_send, name="press_send"),
 ]

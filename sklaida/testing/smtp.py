@@ -57,6 +57,24 @@ class Mailbox:
         return "250 Message accepted for delivery"
 
 
+class PickyMailbox(Mailbox):
+    """Says "try later" (451) the first time it sees `greylisted`; never takes `refused` (550)."""
+
+    def __init__(self, *, greylisted: str, refused: str) -> None:
+        super().__init__()
+        self.greylisted, self.refused = greylisted, refused
+        self.greylisted_once = False
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        if address == self.refused:
+            return "550 5.1.1 No such mailbox"
+        if address == self.greylisted and not self.greylisted_once:
+            self.greylisted_once = True
+            return "451 4.7.1 Greylisted, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((HOST, 0))

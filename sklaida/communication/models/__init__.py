@@ -8,6 +8,7 @@ from sklaida.communication.models.content import (
     StatusChange,
 )
 from sklaida.communication.models.newsletter import Delivery, NewsletterIssue, Subscriber
+from sklaida.communication.models.press import PressMailing, PressRecipient
 
 __all__ = [
     "AudienceSize",
@@ -21,6 +22,8 @@ __all__ = [
     "Delivery",
     "NewsletterIssue",
     "Subscriber",
+    "PressMailing",
+    "PressRecipient",
 ]
 
 from sklaida.communication.models.checks import AcceptedWord, LinkCheck

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models.content import ContentItem
+from sklaida.communication.models.sending import MessageAttempt, SendingJob
 
 
 def new_token() -> str:
@@ -59,13 +60,7 @@ class Subscriber(models.Model):
         return reverse("public:newsletter_unsubscribe", kwargs={"token": self.token})
 
 
-class NewsletterIssue(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-
-    subject = models.CharField(_("subject"), max_length=200)
+class NewsletterIssue(SendingJob):
     intro = models.TextField(_("introduction"), blank=True)
     items = models.ManyToManyField(
         ContentItem, verbose_name=_("content items"), blank=True, related_name="newsletter_issues"
@@ -75,50 +70,18 @@ class NewsletterIssue(models.Model):
         default=30,
         help_text=_("Public announced events starting within this many days are included."),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
-    )
-    total = models.PositiveIntegerField(_("recipients"), default=0)
-    sent = models.PositiveIntegerField(_("sent"), default=0)
-    failed = models.PositiveIntegerField(_("failed"), default=0)
-    started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
         ordering = ["-created_at", "-pk"]
 
-    def __str__(self) -> str:
-        return self.subject
-
     def get_absolute_url(self) -> str:
         return reverse("communication:newsletter_detail", args=[self.pk])
 
-    @property
-    def done(self) -> int:
-        return self.sent + self.failed
 
-    @property
-    def progress_percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
-
-
-class Delivery(models.Model):
-    """One issue to one subscriber: whether it left, how many tries, the server's last word."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-        RETRYING = "retrying", _("Retrying")
+class Delivery(MessageAttempt):
+    """One issue to one subscriber."""
 
     issue = models.ForeignKey(
         NewsletterIssue,
@@ -132,10 +95,6 @@ class Delivery(models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("error"), max_length=500, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("delivery")

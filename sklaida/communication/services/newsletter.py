@@ -8,8 +8,6 @@ time in batches of deliveries read by primary key.
 from __future__ import annotations
 
 import datetime
-import smtplib
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from email.utils import parseaddr
@@ -17,9 +15,8 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Count, F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.communication import tasks
 from sklaida.communication.models import ContentItem, Delivery, NewsletterIssue, Subscriber
 from sklaida.communication.selectors import newsletter as selectors
+from sklaida.communication.services import sending
 from sklaida.core.models import User
 from sklaida.core.notifications import absolute_url, send_to_address
 from sklaida.core.permissions import Capability, has_capability
@@ -39,15 +37,7 @@ SUBSCRIBER_TRANSITIONS: dict[str, set[str]] = {
     Subscriber.Status.UNSUBSCRIBED: {Subscriber.Status.PENDING},
 }
 
-ISSUE_TRANSITIONS: dict[str, set[str]] = {
-    NewsletterIssue.Status.DRAFT: {NewsletterIssue.Status.SENDING},
-    NewsletterIssue.Status.SENDING: {NewsletterIssue.Status.SENT},
-    NewsletterIssue.Status.SENT: set(),
-}
-
 CHUNK = 1000  # subscriber ids read and Delivery rows created at a time
-BATCH = 200  # deliveries sent over one SMTP connection before their rows are saved
-MAX_ATTEMPTS = 4  # the first try and three retries of a temporary failure
 # Stands for each recipient's own unsubscribe address in the once-rendered message.
 UNSUBSCRIBE_PLACEHOLDER = "https://sklaida.invalid/unsubscribe-placeholder/"
 
@@ -243,9 +233,7 @@ def unsubscribe_url_for(token: str, language: str) -> str:
         return absolute_url(reverse("public:newsletter_unsubscribe", kwargs={"token": token}))
 
 
-def build_message(
-    rendered: Rendered, *, to: str, unsubscribe_url: str, connection=None
-) -> EmailMultiAlternatives:
+def build_message(rendered: Rendered, *, to: str, unsubscribe_url: str) -> EmailMultiAlternatives:
     """One recipient's message: plain text with an HTML alternative and RFC 8058 headers."""
     own = rendered.for_address(unsubscribe_url)
     sender = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "sklaida@localhost"
@@ -253,7 +241,6 @@ def build_message(
         subject=own.subject,
         body=own.text,
         to=[to],
-        connection=connection,
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>, <mailto:{sender}?subject=unsubscribe>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -298,7 +285,7 @@ def start_sending(*, issue: NewsletterIssue, by: User) -> NewsletterIssue:
     _require_staff(by)
     with transaction.atomic():
         issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
-        _check_transition(ISSUE_TRANSITIONS, issue.status, NewsletterIssue.Status.SENDING)
+        sending.check_transition(issue, NewsletterIssue.Status.SENDING)
         issue.status = NewsletterIssue.Status.SENDING
         issue.started_at = timezone.now()
         issue.total = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).count()
@@ -336,115 +323,23 @@ def queue_deliveries(issue: NewsletterIssue) -> int:
     return total
 
 
-class Throttle:
-    """At most `rate` calls of `wait` per second; 0 lets everything through."""
+def _message_for(issue: NewsletterIssue, rendered: dict[str, Rendered]):
+    """Builds each subscriber's own copy, rendering the issue once per language."""
 
-    def __init__(self, rate: float) -> None:
-        self.interval = 1 / rate if rate > 0 else 0.0
-        self.next_at = time.monotonic()
-
-    def wait(self) -> None:
-        if not self.interval:
-            return
-        now = time.monotonic()
-        if self.next_at > now:
-            time.sleep(self.next_at - now)
-        self.next_at = max(self.next_at, now) + self.interval
-
-
-@dataclass(frozen=True)
-class Outcome:
-    sent: bool
-    temporary: bool = False
-    error: str = ""
-
-
-def _text(value) -> str:
-    return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
-
-
-def _send(connection, message: EmailMultiAlternatives) -> Outcome:
-    try:
-        if connection.connection is None:
-            connection.open()
-        connection.send_messages([message])
-    except smtplib.SMTPException:
-        # smtplib hangs up by itself on a 421; forget that connection before going on.
-        if connection.connection is not None and connection.connection.sock is None:
-            connection.close()
-        raise
-    return Outcome(sent=True)
-
-
-def send_one(connection, message: EmailMultiAlternatives) -> Outcome:
-    """Send over an open connection; a 4xx or lost connection is temporary, a 5xx final."""
-    try:
-        return _send(connection, message)
-    except smtplib.SMTPRecipientsRefused as refused:
-        code, reply = next(iter(refused.recipients.values()))
-        return Outcome(sent=False, temporary=400 <= code < 500, error=f"{code} {_text(reply)}")
-    except smtplib.SMTPResponseException as refused:
-        code = refused.smtp_code
-        return Outcome(
-            sent=False,
-            temporary=400 <= code < 500,
-            error=f"{code} {_text(refused.smtp_error)}",
+    def message_for(delivery: Delivery) -> EmailMultiAlternatives:
+        subscriber = delivery.subscriber
+        if subscriber.status != Subscriber.Status.ACTIVE:
+            raise sending.Unsendable(_("Unsubscribed before the issue was sent."))
+        language = subscriber.language
+        if language not in rendered:
+            rendered[language] = render_issue(issue, language=language)
+        return build_message(
+            rendered[language],
+            to=subscriber.email,
+            unsubscribe_url=unsubscribe_url_for(subscriber.token, language),
         )
-    except (smtplib.SMTPException, OSError) as problem:
-        # The connection is gone or never came: open a new one for the next message.
-        connection.close()
-        return Outcome(sent=False, temporary=True, error=str(problem) or type(problem).__name__)
 
-
-def _sweep(issue: NewsletterIssue, connection, rendered: dict, throttle: Throttle) -> None:
-    """Try every queued or retrying delivery once, a batch at a time."""
-    cursor = 0
-    waiting = [Delivery.Status.QUEUED, Delivery.Status.RETRYING]
-    while True:
-        batch = list(
-            Delivery.objects.filter(issue=issue, status__in=waiting, pk__gt=cursor)
-            .select_related("subscriber")
-            .order_by("pk")[:BATCH]
-        )
-        if not batch:
-            return
-        cursor = batch[-1].pk
-        sent = failed = 0
-        for delivery in batch:
-            subscriber = delivery.subscriber
-            delivery.attempts += 1
-            if subscriber.status != Subscriber.Status.ACTIVE:
-                delivery.status = Delivery.Status.FAILED
-                delivery.last_error = str(_("Unsubscribed before the issue was sent."))
-                failed += 1
-                continue
-            language = subscriber.language
-            if language not in rendered:
-                rendered[language] = render_issue(issue, language=language)
-            message = build_message(
-                rendered[language],
-                to=subscriber.email,
-                unsubscribe_url=unsubscribe_url_for(subscriber.token, language),
-                connection=connection,
-            )
-            throttle.wait()
-            outcome = send_one(connection, message)
-            if outcome.sent:
-                delivery.status = Delivery.Status.SENT
-                delivery.sent_at = timezone.now()
-                delivery.last_error = ""
-                sent += 1
-            elif outcome.temporary and delivery.attempts < MAX_ATTEMPTS:
-                delivery.status = Delivery.Status.RETRYING
-                delivery.last_error = outcome.error[:500]
-            else:
-                delivery.status = Delivery.Status.FAILED
-                delivery.last_error = outcome.error[:500]
-                failed += 1
-        Delivery.objects.bulk_update(batch, ["status", "attempts", "last_error", "sent_at"])
-        NewsletterIssue.objects.filter(pk=issue.pk).update(
-            sent=F("sent") + sent, failed=F("failed") + failed
-        )
+    return message_for
 
 
 def deliver_issue(*, issue_id: int) -> NewsletterIssue:
@@ -453,33 +348,9 @@ def deliver_issue(*, issue_id: int) -> NewsletterIssue:
     if issue.status != NewsletterIssue.Status.SENDING:
         return issue
     queue_deliveries(issue)
-    throttle = Throttle(settings.NEWSLETTER_RATE_PER_SECOND)
-    rendered: dict[str, Rendered] = {}
-    waiting = issue.deliveries.filter(status__in=[Delivery.Status.QUEUED, Delivery.Status.RETRYING])
-    connection = get_connection(fail_silently=False)
-    try:
-        first = True
-        while waiting.exists():
-            if not first:
-                # A short pause lets a greylisting or busy server take the message next time.
-                time.sleep(settings.NEWSLETTER_RETRY_PAUSE)
-            first = False
-            _sweep(issue, connection, rendered, throttle)
-    finally:
-        connection.close()
-    counts = dict(
-        issue.deliveries.order_by()
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
+    sending.send_waiting(
+        issue,
+        issue.deliveries.filter(status__in=sending.WAITING).select_related("subscriber"),
+        message_for=_message_for(issue, rendered={}),
     )
-    with transaction.atomic():
-        issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
-        _check_transition(ISSUE_TRANSITIONS, issue.status, NewsletterIssue.Status.SENT)
-        issue.status = NewsletterIssue.Status.SENT
-        issue.sent = counts.get(Delivery.Status.SENT, 0)
-        issue.failed = counts.get(Delivery.Status.FAILED, 0)
-        issue.total = sum(counts.values())
-        issue.finished_at = timezone.now()
-        issue.save(update_fields=["status", "sent", "failed", "total", "finished_at"])
-    return issue
+    return sending.finish(issue, issue.deliveries.all())

@@ -51,6 +51,23 @@ def _draft_issue(data: dict) -> dict:
     return {"pk": issue.pk}
 
 
+def _press_release(data: dict) -> dict:
+    from sklaida.communication.models import ContentItem
+    from sklaida.communication.tests.factories import ContentItemFactory
+
+    item = ContentItemFactory(
+        kind=ContentItem.Kind.PRESS_RELEASE, status=ContentItem.Status.APPROVED
+    )
+    return {"pk": item.pk}
+
+
+def _draft_mailing(data: dict) -> dict:
+    """A fresh draft mailing to a list of one journalist (sending makes it no longer a draft)."""
+    from sklaida.communication.tests.factories import PressMailingFactory
+
+    return {"pk": PressMailingFactory(created_by=data["vadove"]).pk}
+
+
 EXPECTED_ACCESS.update(
     {
         "communication:check_text": Rule(
@@ -114,5 +131,11 @@ EXPECTED_ACCESS.update(
         "communication:newsletter_send": Rule(
             DEPARTMENT_WORKERS, method="POST", kwargs=_draft_issue
         ),
+        "communication:press_list": Rule(DEPARTMENT),
+        "communication:press_create": Rule(DEPARTMENT_WORKERS, kwargs=_press_release),
+        "communication:press_detail": Rule(DEPARTMENT, kwargs=_draft_mailing),
+        "communication:press_update": Rule(DEPARTMENT_WORKERS, kwargs=_draft_mailing),
+        "communication:press_progress": Rule(DEPARTMENT, kwargs=_draft_mailing),
+        "communication:press_send": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_draft_mailing),
     }
 )

@@ -12,8 +12,10 @@ from sklaida.communication.models import (
     Channel,
     ContentItem,
     NewsletterIssue,
+    PressMailing,
     Subscriber,
 )
+from sklaida.contacts.tests.factories import ContactListFactory, PersonFactory
 from sklaida.core.models import User
 
 
@@ -82,4 +84,22 @@ class NewsletterIssueFactory(factory.django.DjangoModelFactory):
 
     subject = "Bibliotekos naujienos. Gruodis"
     intro = "Sveiki! Štai kas vyks bibliotekoje artimiausiomis savaitėmis."
+    created_by = factory.LazyFunction(staff)
+
+
+class PressMailingFactory(factory.django.DjangoModelFactory):
+    """A draft mailing of an approved press release to a list of one journalist."""
+
+    class Meta:
+        model = PressMailing
+        skip_postgeneration_save = True
+
+    item = factory.SubFactory(
+        ContentItemFactory,
+        kind=ContentItem.Kind.PRESS_RELEASE,
+        status=ContentItem.Status.APPROVED,
+    )
+    contact_list = factory.LazyFunction(lambda: ContactListFactory(persons=[PersonFactory()]))
+    subject = factory.SelfAttribute("item.title")
+    message = "Laba diena, siunčiame pranešimą spaudai."
     created_by = factory.LazyFunction(staff)

@@ -17,7 +17,7 @@ from sklaida.communication.tests.factories import (
     SubscriberFactory,
 )
 from sklaida.events.tests.factories import EventFactory
-from sklaida.testing.smtp import Mailbox, serving
+from sklaida.testing.smtp import Mailbox, PickyMailbox, serving
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -25,28 +25,11 @@ GREYLISTED = "laikinai@example.lt"
 REFUSED = "nera@example.lt"
 
 
-class PickyMailbox(Mailbox):
-    """Says "try later" (451) the first time it sees GREYLISTED; never takes REFUSED (550)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.greylisted_once = False
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
-        if address == REFUSED:
-            return "550 5.1.1 No such mailbox"
-        if address == GREYLISTED and not self.greylisted_once:
-            self.greylisted_once = True
-            return "451 4.7.1 Greylisted, try again later"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-
 @pytest.fixture
 def picky_server(settings):
     settings.NEWSLETTER_RATE_PER_SECOND = 0
     settings.NEWSLETTER_RETRY_PAUSE = 0
-    with serving(settings, PickyMailbox()) as mailbox:
+    with serving(settings, PickyMailbox(greylisted=GREYLISTED, refused=REFUSED)) as mailbox:
         yield mailbox
 
 

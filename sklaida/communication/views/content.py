@@ -21,7 +21,9 @@ from sklaida.communication.forms.content import (
 )
 from sklaida.communication.models import ChannelVariant, ContentItem
 from sklaida.communication.selectors import content as selectors
+from sklaida.communication.selectors import press as press_selectors
 from sklaida.communication.services import content as services
+from sklaida.communication.services import press as press_services
 from sklaida.communication.views.common import may_read, may_work
 from sklaida.core.forms import MoveForm
 from sklaida.core.views import discussion_context, paginated, safe_next, wants_json
@@ -183,6 +185,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_write": may_write,
             "next_statuses": next_statuses,
             "version_count": item.versions.count(),
+            "may_send_to_press": may_write and press_services.may_send(item),
+            "press_mailings": press_selectors.mailings_of(item),
             **discussion_context(request, item),
         },
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import factory
 
-from sklaida.contacts.models import Interaction, Membership, Organisation, Person
+from sklaida.contacts.models import ContactList, Interaction, Membership, Organisation, Person
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -47,3 +47,19 @@ class InteractionFactory(factory.django.DjangoModelFactory):
     def persons(interaction, create, extracted, **kwargs):
         if create and extracted:
             interaction.persons.set(extracted)
+
+
+class ContactListFactory(factory.django.DjangoModelFactory):
+    """A hand-picked list; `ContactListFactory(persons=[...])` puts persons on it."""
+
+    class Meta:
+        model = ContactList
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Regiono žiniasklaida Nr. {n}")
+    kind = ContactList.Kind.MANUAL
+
+    @factory.post_generation
+    def persons(contact_list, create, extracted, **kwargs):
+        if create and extracted:
+            contact_list.persons.set(extracted)
