@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SendingJob(models.Model):
@@ -19,7 +20,7 @@ class SendingJob(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
-    total = models.PositiveIntegerField(_("recipients"), default=0)
+    total = models.PositiveIntegerField(pgettext_lazy("e-mail", "recipients"), default=0)
     sent = models.PositiveIntegerField(_("sent"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
     started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
