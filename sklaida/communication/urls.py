@@ -54,6 +54,7 @@ urlpatterns += [
     ),
     path("naujienlaiskis/<int:pk>/bandymas/", newsletter.newsletter_test, name="newsletter_test"),
     path("naujienlaiskis/<int:pk>/siusti/", newsletter.newsletter_send, name="newsletter_send"),
+    path("naujienlaiskis/<int:pk>/testi/", newsletter.newsletter_resume, name="newsletter_resume"),
 ]
 
 # Press mailings: a press release e-mailed to a contact list.
@@ -64,4 +65,5 @@ urlpatterns += [
     path("spaudai/<int:pk>/keisti/", press.press_update, name="press_update"),
     path("spaudai/<int:pk>/eiga/", press.press_progress, name="press_progress"),
     path("spaudai/<int:pk>/siusti/", press.press_send, name="press_send"),
+    path("spaudai/<int:pk>/testi/", press.press_resume, name="press_resume"),
 ]

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+# A live job writes its heartbeat every batch (seconds apart); this long a silence means
+# it is gone, and the job may be resumed without two jobs sending side by side.
+STALLED_AFTER = datetime.timedelta(minutes=10)
 
 
 class SendingJob(models.Model):
@@ -24,6 +31,8 @@ class SendingJob(models.Model):
     sent = models.PositiveIntegerField(_("sent"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
     started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
+    # Written by the sending job after every batch; a job that stopped writing it has died.
+    heartbeat_at = models.DateTimeField(_("last sign of the sending job"), null=True, blank=True)
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -38,6 +47,14 @@ class SendingJob(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def is_stalled(self) -> bool:
+        """Sending, but its job has not been heard from for a while (the worker stopped)."""
+        if self.status != self.Status.SENDING:
+            return False
+        last_sign = self.heartbeat_at or self.started_at
+        return last_sign is not None and last_sign < timezone.now() - STALLED_AFTER
 
     @property
     def done(self) -> int:

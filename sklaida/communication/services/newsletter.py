@@ -342,10 +342,17 @@ def _message_for(issue: NewsletterIssue, rendered: dict[str, Rendered]):
     return message_for
 
 
+def resume_sending(*, issue: NewsletterIssue, by: User) -> None:
+    """Run the sending job again for an issue whose worker stopped; nobody gets two copies."""
+    _require_staff(by)
+    sending.check_stalled(issue)
+    transaction.on_commit(partial(tasks.send_newsletter_issue.enqueue, issue_id=issue.pk))
+
+
 def deliver_issue(*, issue_id: int) -> NewsletterIssue:
     """The background job: queue a delivery per active subscriber, send, retry, finish."""
     issue = NewsletterIssue.objects.get(pk=issue_id)
-    if issue.status != NewsletterIssue.Status.SENDING:
+    if issue.status != NewsletterIssue.Status.SENDING or not sending.claim(issue):
         return issue
     queue_deliveries(issue)
     sending.send_waiting(

@@ -214,10 +214,17 @@ def start_sending(*, mailing: PressMailing, by: User) -> PressMailing:
     return mailing
 
 
+def resume_sending(*, mailing: PressMailing, by: User) -> None:
+    """Run the sending job again for a mailing whose worker stopped; nobody gets two copies."""
+    _require_staff(by)
+    sending.check_stalled(mailing)
+    transaction.on_commit(partial(tasks.send_press_mailing.enqueue, mailing_id=mailing.pk))
+
+
 def deliver_mailing(*, mailing_id: int) -> PressMailing:
     """The background job: send every waiting recipient their copy, retry, finish."""
     mailing = selectors.mailing(mailing_id)
-    if mailing.status != PressMailing.Status.SENDING:
+    if mailing.status != PressMailing.Status.SENDING or not sending.claim(mailing):
         return mailing
     letter = render_letter(mailing)
     files = []

@@ -4,7 +4,9 @@ The newsletter and press mailings keep a row per recipient (`models.sending.Mess
 and go through the waiting rows in rounds until none waits: a temporary refusal (4xx, a
 lost connection) is tried again in the next round, up to MAX_ATTEMPTS tries; a permanent
 one (5xx) fails at once with the server's words. A row that was sent is never offered
-again, so a job that is run a second time carries on where the first stopped.
+again, so a job that is run a second time carries on where the first stopped. A run
+`claim`s its job first and writes a heartbeat after every batch, so a second run started
+while the first is alive does nothing, and one whose worker died can be resumed.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sklaida.communication.models.sending import MessageAttempt, SendingJob
+from sklaida.communication.models.sending import STALLED_AFTER, MessageAttempt, SendingJob
 
 Job = SendingJob.Status
 Try = MessageAttempt.Status
@@ -151,7 +153,28 @@ def _send_round(
         type(job).objects.filter(pk=job.pk).update(
             sent=F("sent") + sum(row.status == Try.SENT for row in rows),
             failed=F("failed") + sum(row.status == Try.FAILED for row in rows),
+            heartbeat_at=timezone.now(),
         )
+
+
+def claim(job: SendingJob) -> bool:
+    """Take the job for this run, unless another live run holds it.
+
+    One conditional UPDATE, so of two runs started together only one wins: a job is free
+    when nobody has run it yet or its last run has been silent for STALLED_AFTER.
+    """
+    now = timezone.now()
+    free = Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - STALLED_AFTER)
+    taken = type(job).objects.filter(free, pk=job.pk, status=Job.SENDING).update(heartbeat_at=now)
+    return taken == 1
+
+
+def check_stalled(job: SendingJob) -> None:
+    """Resuming is for a job whose worker died; a live one is left to finish."""
+    if job.status != Job.SENDING:
+        raise ValidationError(_("Only a job that is being sent can be resumed."))
+    if not job.is_stalled:
+        raise ValidationError(_("The sending is still under way; there is nothing to resume."))
 
 
 def send_waiting(
@@ -165,6 +188,7 @@ def send_waiting(
         while waiting.exists():
             if not first:
                 # A short pause lets a greylisting or busy server take the message next time.
+                type(job).objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
                 time.sleep(settings.NEWSLETTER_RETRY_PAUSE)
             first = False
             _send_round(

@@ -131,11 +131,17 @@ EXPECTED_ACCESS.update(
         "communication:newsletter_send": Rule(
             DEPARTMENT_WORKERS, method="POST", kwargs=_draft_issue
         ),
+        "communication:newsletter_resume": Rule(
+            DEPARTMENT_WORKERS, method="POST", kwargs=_draft_issue
+        ),
         "communication:press_list": Rule(DEPARTMENT),
         "communication:press_create": Rule(DEPARTMENT_WORKERS, kwargs=_press_release),
         "communication:press_detail": Rule(DEPARTMENT, kwargs=_draft_mailing),
         "communication:press_update": Rule(DEPARTMENT_WORKERS, kwargs=_draft_mailing),
         "communication:press_progress": Rule(DEPARTMENT, kwargs=_draft_mailing),
         "communication:press_send": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_draft_mailing),
+        "communication:press_resume": Rule(
+            DEPARTMENT_WORKERS, method="POST", kwargs=_draft_mailing
+        ),
     }
 )

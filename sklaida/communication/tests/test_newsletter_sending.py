@@ -201,3 +201,56 @@ def test_a_sent_issue_cannot_be_sent_again(personas, client_as, issue):
 
     assert "alert" in response.content.decode()
     assert not Delivery.objects.exists()
+
+
+def test_a_second_run_leaves_an_issue_alone_while_its_first_run_is_alive(
+    personas, issue, picky_server
+):
+    SubscriberFactory(email="skaitytoja@example.lt")
+    now = timezone.now()
+    NewsletterIssue.objects.filter(pk=issue.pk).update(
+        status=NewsletterIssue.Status.SENDING, started_at=now, heartbeat_at=now
+    )
+
+    services.deliver_issue(issue_id=issue.pk)
+
+    assert picky_server.received == []
+    issue.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.SENDING
+
+
+def test_an_issue_whose_worker_died_is_resumed_from_its_page_without_second_copies(
+    personas, client_as, issue, picky_server, django_capture_on_commit_callbacks
+):
+    got_it, waiting = SubscriberFactory(), SubscriberFactory()
+    long_ago = timezone.now() - datetime.timedelta(minutes=30)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(
+        status=NewsletterIssue.Status.SENDING, started_at=long_ago, heartbeat_at=long_ago, total=2
+    )
+    Delivery.objects.create(issue=issue, subscriber=got_it, status=Delivery.Status.SENT)
+    Delivery.objects.create(issue=issue, subscriber=waiting)
+    client = client_as("specialiste")
+
+    page = client.get(f"/komunikacija/naujienlaiskis/{issue.pk}/").content.decode()
+    assert "Siuntimas sustojo" in page
+    assert "hx-trigger" not in page  # a stalled job is not polled
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/komunikacija/naujienlaiskis/{issue.pk}/testi/")
+
+    assert [mail.envelope_to for mail in picky_server.received] == [[waiting.email]]
+    issue.refresh_from_db()
+    assert (issue.status, issue.sent, issue.failed) == ("sent", 2, 0)
+
+
+def test_resuming_a_live_issue_is_refused(personas, client_as, issue):
+    now = timezone.now()
+    NewsletterIssue.objects.filter(pk=issue.pk).update(
+        status=NewsletterIssue.Status.SENDING, started_at=now, heartbeat_at=now
+    )
+
+    page = client_as("specialiste").post(
+        f"/komunikacija/naujienlaiskis/{issue.pk}/testi/", follow=True
+    )
+
+    assert "Siuntimas dar vyksta" in page.content.decode()

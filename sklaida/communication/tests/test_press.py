@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 import pytest
@@ -297,7 +298,10 @@ def test_running_the_job_again_sends_nobody_a_second_copy(
     PressRecipient.objects.filter(pk=last.pk).update(
         status=PressRecipient.Status.QUEUED, attempts=0, sent_at=None
     )
-    PressMailing.objects.filter(pk=mailing.pk).update(status=PressMailing.Status.SENDING)
+    PressMailing.objects.filter(pk=mailing.pk).update(
+        status=PressMailing.Status.SENDING,
+        heartbeat_at=timezone.now() - datetime.timedelta(minutes=30),  # its worker is gone
+    )
 
     services.deliver_mailing(mailing_id=mailing.pk)
     services.deliver_mailing(mailing_id=mailing.pk)
@@ -433,3 +437,29 @@ def test_a_press_release_taken_back_to_editing_after_composing_is_not_sent(
     mailing.refresh_from_db()
     assert mailing.status == PressMailing.Status.DRAFT
     assert not mailing.recipients.exists() and server.received == []
+
+
+def test_a_mailing_whose_worker_died_is_resumed_from_its_page(
+    personas, client_as, release, server, django_capture_on_commit_callbacks
+):
+    readers = [journalist("Rasa", "rasa@skrastas.example"), journalist("Ieva", "ieva@lrt.example")]
+    mailing = compose(client_as("specialiste"), release, media_list(*readers))
+    client = client_as("specialiste")
+    # Sending started, but the job never ran: no worker took it for half an hour.
+    with django_capture_on_commit_callbacks(execute=False):
+        services.start_sending(mailing=mailing, by=personas["specialiste"])
+    PressMailing.objects.filter(pk=mailing.pk).update(
+        started_at=timezone.now() - datetime.timedelta(minutes=30)
+    )
+
+    page = client.get(f"/komunikacija/spaudai/{mailing.pk}/").content.decode()
+    assert "Tęsti siuntimą" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/komunikacija/spaudai/{mailing.pk}/testi/")
+
+    assert sorted(mail.envelope_to[0] for mail in server.received) == [
+        "ieva@lrt.example",
+        "rasa@skrastas.example",
+    ]
+    mailing.refresh_from_db()
+    assert (mailing.status, mailing.sent) == (PressMailing.Status.SENT, 2)

@@ -178,6 +178,19 @@ def newsletter_test(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def newsletter_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    _may_work(request)
+    issue = _issue_or_404(pk)
+    try:
+        services.resume_sending(issue=issue, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Sending has been resumed."))
+    return redirect(issue)
+
+
+@require_POST
 def newsletter_send(request: HttpRequest, pk: int) -> HttpResponse:
     _may_work(request)
     issue = _issue_or_404(pk)

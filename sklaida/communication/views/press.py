@@ -114,6 +114,19 @@ def press_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def press_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    may_work(request)
+    mailing = _mailing_or_404(pk)
+    try:
+        services.resume_sending(mailing=mailing, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Sending has been resumed."))
+    return redirect(mailing)
+
+
+@require_POST
 def press_send(request: HttpRequest, pk: int) -> HttpResponse:
     may_work(request)
     mailing = _mailing_or_404(pk)
