@@ -90,8 +90,13 @@ class CampaignForm(forms.ModelForm):
 CampaignTargetFormSet = forms.inlineformset_factory(
     Campaign,
     CampaignTarget,
-    fields=["indicator", "target", "unit"],
+    fields=["indicator", "target", "unit", "achieved"],
     extra=2,
     can_delete=True,
-    labels={"indicator": _("Indicator"), "target": _("Target"), "unit": _("Unit")},
+    labels={
+        "indicator": _("Indicator"),
+        "target": _("Target"),
+        "unit": _("Unit"),
+        "achieved": _("Reached so far"),
+    },
 )

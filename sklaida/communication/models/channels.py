@@ -138,6 +138,10 @@ class CampaignTarget(models.Model):
     indicator = models.CharField(_("indicator"), max_length=150)
     target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
+    # Entered by staff from the platforms' figures until analytics (1.7) fills it in.
+    achieved = models.DecimalField(
+        _("reached so far"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("campaign target")
@@ -145,3 +149,14 @@ class CampaignTarget(models.Model):
 
     def __str__(self) -> str:
         return self.indicator
+
+    @property
+    def percent(self) -> int | None:
+        """How much of the target is reached, in whole per cent (over 100 when exceeded)."""
+        if self.achieved is None or not self.target:
+            return None
+        return round(100 * self.achieved / self.target)
+
+    @property
+    def bar_percent(self) -> int:
+        return min(self.percent or 0, 100)

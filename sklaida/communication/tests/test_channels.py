@@ -6,12 +6,20 @@ import datetime
 
 from django.utils import timezone
 
-from sklaida.communication.models import AudienceSize, Campaign, ChannelVariant, ContentItem
+from sklaida.communication.models import (
+    AudienceSize,
+    Campaign,
+    CampaignTarget,
+    ChannelVariant,
+    ContentItem,
+)
 from sklaida.communication.tests.factories import (
     CampaignFactory,
     ChannelFactory,
     ContentItemFactory,
 )
+from sklaida.events.models import Attendance, Audience, Event
+from sklaida.events.tests.factories import EventFactory
 from sklaida.testing.queries import queries_to_render
 
 
@@ -101,6 +109,45 @@ def test_a_campaign_is_saved_with_its_targets_and_shows_its_content(personas, cl
     assert "300 žm." in page
     assert "Vasaros skaitymų pradžia" in page
     assert channel.name in page
+
+
+def test_a_campaign_page_shows_progress_against_its_targets_and_what_it_produced(
+    personas, client_as
+):
+    campaign = CampaignFactory(title="Knygų Kalėdos")
+    CampaignTarget.objects.create(
+        campaign=campaign,
+        indicator="Pasiekimas socialiniuose tinkluose",
+        target=20000,
+        unit="žm.",
+        achieved=15000,
+    )
+    CampaignTarget.objects.create(
+        campaign=campaign, indicator="Registracijos", target=200, unit="žm.", achieved=260
+    )
+    CampaignTarget.objects.create(
+        campaign=campaign, indicator="Naujienlaiškio prenumeratos", target=50
+    )
+    ContentItemFactory(campaign=campaign, status=ContentItem.Status.PUBLISHED)
+    ContentItemFactory(campaign=campaign, status=ContentItem.Status.DRAFT)
+    held = EventFactory(status=Event.Status.HELD)
+    Attendance.objects.create(
+        event=held,
+        audience=Audience.objects.get(code="adults"),
+        on_site=40,
+        live_viewers=25,
+        recording_views=100,
+    )
+    campaign.events.set([held, EventFactory(status=Event.Status.ANNOUNCED)])
+
+    page = client_as("stebetojas").get(campaign.get_absolute_url()).content.decode()
+
+    assert 'aria-valuenow="75"' in page and "75&nbsp;%" in page
+    assert 'aria-valuenow="100"' in page and "130&nbsp;%" in page  # exceeded, bar full
+    assert "neįvesta" in page  # the third has no figure yet
+    assert "1 paskelbta, 1 dar rengiama" in page
+    assert "1 įvyko, 1 dar laukia" in page
+    assert "40 vietoje, 125 nuotoliu" in page
 
 
 def test_a_campaign_cannot_end_before_it_starts(personas, client_as):

@@ -118,10 +118,11 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_read(request)
+    campaign = _campaign_or_404(request, pk)
     return render(
         request,
         "communication/campaign_detail.html",
-        {"campaign": _campaign_or_404(request, pk)},
+        {"campaign": campaign, "outputs": selectors.campaign_outputs(campaign)},
     )
 
 
