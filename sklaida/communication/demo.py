@@ -1,4 +1,5 @@
-"""Demo communication of the county library: channels, campaigns and a month of content."""
+"""Demo communication of the county library: channels, campaigns, a month of content and the
+press releases sent to the regional media."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from sklaida.communication.models import (
     ChannelVariant,
     ContentItem,
     ContentVersion,
+    PressMailing,
+    PressRecipient,
 )
+from sklaida.contacts.models import ContactList
 from sklaida.core import demo
 from sklaida.events.models import Event
 
@@ -345,18 +349,21 @@ def load(world: demo.DemoWorld) -> None:
                 indicator="Pasiekiamumas socialiniuose tinkluose",
                 target=Decimal(20000),
                 unit="žmonių",
+                achieved=Decimal(8400),
             ),
             CampaignTarget(
                 campaign=christmas,
                 indicator="Registracijos į skaitymus",
                 target=Decimal(300),
                 unit="registracijų",
+                achieved=Decimal(96),
             ),
             CampaignTarget(
                 campaign=seniors,
                 indicator="Užpildytos kursų vietos",
                 target=Decimal(120),
                 unit="vietų",
+                achieved=Decimal(88),
             ),
             CampaignTarget(
                 campaign=seniors,
@@ -429,6 +436,46 @@ def load(world: demo.DemoWorld) -> None:
             )
             for index, item in enumerate(items)
             if item.campaign_id
+        )
+
+    _press_mailings(items, users)
+
+
+def _press_mailings(items: list[ContentItem], users: dict) -> None:
+    """Each published press release went to the regional media list on its day."""
+    media = ContactList.objects.filter(name="Regioninė žiniasklaida").first()
+    if media is None:
+        return
+    persons = [person for person in media.persons.order_by("pk") if person.email]
+    for item in items:
+        if item.kind != C.PRESS_RELEASE or item.status != S.PUBLISHED:
+            continue
+        sent_at = item.published_at - datetime.timedelta(hours=1)
+        mailing = PressMailing.objects.create(
+            item=item,
+            contact_list=media,
+            subject=item.title,
+            message="Laba diena, siunčiame pranešimą spaudai. Būsime dėkingi, jei apie tai "
+            "papasakosite savo skaitytojams.",
+            status=PressMailing.Status.SENT,
+            total=len(persons),
+            sent=len(persons),
+            started_at=sent_at,
+            heartbeat_at=sent_at,
+            finished_at=sent_at + datetime.timedelta(minutes=1),
+            created_by=users["specialiste"],
+        )
+        PressRecipient.objects.bulk_create(
+            PressRecipient(
+                mailing=mailing,
+                person=person,
+                name=str(person),
+                email=person.email,
+                status=PressRecipient.Status.SENT,
+                attempts=1,
+                sent_at=sent_at,
+            )
+            for person in persons
         )
 
 

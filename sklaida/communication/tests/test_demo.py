@@ -10,6 +10,8 @@ from sklaida.communication.models import (
     Channel,
     ChannelVariant,
     ContentItem,
+    PressMailing,
+    PressRecipient,
 )
 from sklaida.conftest import TODAY
 from sklaida.core import demo
@@ -18,7 +20,15 @@ from sklaida.core import demo
 def counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (Channel, AudienceSize, Campaign, ContentItem, ChannelVariant)
+        for model in (
+            Channel,
+            AudienceSize,
+            Campaign,
+            ContentItem,
+            ChannelVariant,
+            PressMailing,
+            PressRecipient,
+        )
     }
 
 
@@ -43,3 +53,15 @@ def test_the_public_news_list_shows_the_published_demo_news(personas):
     assert "Bibliotekoje – nauja Šiaulių fotografų paroda" in text
     assert "Sausio mėnesio renginių programa" not in text  # still being edited
     assert "Plakatų serija" not in text  # an idea
+
+
+def test_the_demo_press_releases_reached_the_media_and_show_on_their_contact_pages(
+    personas, client_as
+):
+    assert PressMailing.objects.filter(status=PressMailing.Status.SENT).count() == 2
+    recipient = PressRecipient.objects.select_related("person", "mailing").first()
+
+    page = client_as("specialiste").get(f"/kontaktai/asmenys/{recipient.person_id}/")
+
+    assert recipient.mailing.subject in page.content.decode()
+    assert "Pranešimas spaudai" in page.content.decode()
