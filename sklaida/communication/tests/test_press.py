@@ -130,7 +130,7 @@ def test_a_press_release_that_is_not_approved_cannot_be_sent_to_the_press(
     assert lithuanian("Only an approved text can be sent to the press.") in (
         response.content.decode()
     )
-    assert not PressMailing.objects.exists()
+    assert not PressMailing.objects.filter(item=release).exists()
 
 
 def test_only_a_press_release_goes_to_the_press(personas, release):

@@ -7,13 +7,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from sklaida.communication.models import ContentItem
+from sklaida.communication.models import ContentItem, PressMailing
 from sklaida.communication.tests.factories import ContentItemFactory
 
 
 @pytest.fixture
 def no_news(personas):
     """The demo personas without the demo's content: each test shows only its own news."""
+    PressMailing.objects.all().delete()  # they protect the press releases they sent
     ContentItem.objects.all().delete()
     return personas
 
