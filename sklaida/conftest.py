@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.signals import setting_changed
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 from sklaida.core import demo
@@ -40,7 +40,7 @@ def compiled_messages() -> None:
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path) -> None:
     """Fast password hashing, and uploaded files in a folder of the test's own."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
@@ -52,10 +52,25 @@ def default_language():
     translation.deactivate()
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker) -> None:
+    """Load the demo data once into the fresh test database.
+
+    Loading a year of events takes seconds; each test then runs inside a transaction that
+    is rolled back, so it sees the demo as loaded. Transactional tests (live server, rush)
+    empty the database afterwards, and `personas` loads the demo again for the next one.
+    """
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        demo.load_demo(today=TODAY)
+
+
 @pytest.fixture
 def personas(db) -> dict[str, User]:
     """The demo data with its five personas (vadove, specialiste, teritorija, stebetojas, admin)."""
-    return demo.load_demo(today=TODAY)
+    return demo.load_demo(today=TODAY)  # finds what the session loaded; completes an emptied one
 
 
 @pytest.fixture

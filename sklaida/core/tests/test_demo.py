@@ -52,7 +52,13 @@ def test_running_the_demo_twice_changes_nothing(db, settings):
     assert counts() == before
 
 
-def test_the_demo_refuses_outside_demo_mode_and_creates_no_users(db, settings):
+@pytest.fixture
+def empty_database(db) -> None:
+    """No demo data (the session loaded it); the test's transaction brings it back after."""
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def test_the_demo_refuses_outside_demo_mode_and_creates_no_users(empty_database, settings):
     settings.DEMO_MODE = False
 
     with pytest.raises(CommandError, match="DEMO_MODE=1"):
@@ -61,7 +67,7 @@ def test_the_demo_refuses_outside_demo_mode_and_creates_no_users(db, settings):
     assert not User.objects.exists()
 
 
-def test_the_demo_refuses_a_database_with_real_data(db, settings):
+def test_the_demo_refuses_a_database_with_real_data(empty_database, settings):
     settings.DEMO_MODE = True
     UserFactory(username="ona.jonaitiene")
 
