@@ -35,6 +35,10 @@ class PressMailing(SendingJob):
         help_text=_("Persons on the list left out: no e-mail address, or one already used."),
     )
 
+    # The message as it left, kept when sending starts: the release may be edited later.
+    sent_text = models.TextField(_("text as sent"), blank=True)
+    sent_html = models.TextField(_("HTML as sent"), blank=True)
+
     class Meta:
         verbose_name = _("press mailing")
         verbose_name_plural = _("press mailings")

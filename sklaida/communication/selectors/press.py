@@ -14,8 +14,10 @@ from sklaida.contacts.selectors import list_members
 
 
 def mailing_list() -> QuerySet[PressMailing]:
-    return PressMailing.objects.select_related("item", "contact_list", "created_by").order_by(
-        "-created_at", "-pk"
+    return (
+        PressMailing.objects.select_related("item", "contact_list", "created_by")
+        .defer("sent_text", "sent_html")
+        .order_by("-created_at", "-pk")
     )
 
 

@@ -142,7 +142,18 @@ class Letter:
 
 
 def render_letter(mailing: PressMailing) -> Letter:
-    """The mailing as sent and as previewed, in the Library's language (the release's own)."""
+    """The mailing as sent and as previewed, in the Library's language (the release's own).
+
+    Once sending has started it is the snapshot taken then, whatever became of the release.
+    """
+    if mailing.sent_text:
+        return Letter(
+            sender=settings.DEFAULT_FROM_EMAIL,
+            reply_to=mailing.created_by.email,
+            subject=mailing.subject,
+            text=mailing.sent_text,
+            html=mailing.sent_html,
+        )
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "mailing": mailing,
@@ -205,11 +216,15 @@ def start_sending(*, mailing: PressMailing, by: User) -> PressMailing:
             PressRecipient(mailing=mailing, person=person, name=str(person), email=person.email)
             for person in audience.recipients
         )
+        letter = render_letter(mailing)
+        mailing.sent_text, mailing.sent_html = letter.text, letter.html
         mailing.status = PressMailing.Status.SENDING
         mailing.started_at = timezone.now()
         mailing.total = len(audience.recipients)
         mailing.skipped = len(audience.skipped)
-        mailing.save(update_fields=["status", "started_at", "total", "skipped"])
+        mailing.save(
+            update_fields=["status", "started_at", "total", "skipped", "sent_text", "sent_html"]
+        )
         transaction.on_commit(partial(tasks.send_press_mailing.enqueue, mailing_id=mailing.pk))
     return mailing
 

@@ -463,3 +463,24 @@ def test_a_mailing_whose_worker_died_is_resumed_from_its_page(
     ]
     mailing.refresh_from_db()
     assert (mailing.status, mailing.sent) == (PressMailing.Status.SENT, 2)
+
+
+def test_the_mailing_page_keeps_the_text_as_sent_when_the_release_is_edited_later(
+    personas, client_as, release, server, django_capture_on_commit_callbacks
+):
+    mailing = compose(
+        client_as("specialiste"),
+        release,
+        media_list(journalist("Rasa", "rasa@skrastas.example")),
+    )
+    send(client_as("specialiste"), mailing, django_capture_on_commit_callbacks)
+    ContentItem.objects.filter(pk=release.pk).update(body="Knygų savaitė nukelta į sausio mėnesį.")
+
+    page = client_as("specialiste").get(f"/komunikacija/spaudai/{mailing.pk}/").content.decode()
+
+    assert "Knygų savaitė vyks lapkričio 30 – gruodžio 6 d." in page
+    assert "nukelta į sausio" not in page
+    [received] = server.received
+    assert "Knygų savaitė vyks lapkričio 30 – gruodžio 6 d." in (
+        received.message.get_body(preferencelist=("plain",)).get_content()
+    )
