@@ -161,6 +161,11 @@ class CalendarEntry:
     def day(self) -> datetime.date:
         return self.moment.date()
 
+    @property
+    def label(self) -> str:
+        """What a screen reader hears for it: a channel text names its channel."""
+        return f"{self.title} ({self.channel})" if self.kind == "variant" else self.title
+
 
 @dataclass
 class CalendarPeriod:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from sklaida.communication.models import ContentItem, NewsletterIssue
 from sklaida.communication.selectors import newsletter as selectors
 from sklaida.communication.services import newsletter as services
+from sklaida.communication.views.common import act_then_back, may_read, may_work
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.views import paginated
 
@@ -55,16 +55,6 @@ class IssueForm(forms.Form):
         )
 
 
-def _may_read(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.READ_DEPARTMENT):
-        raise PermissionDenied
-
-
-def _may_work(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
-
-
 def _issue_or_404(pk: int) -> NewsletterIssue:
     try:
         return selectors.issue(pk)
@@ -73,7 +63,7 @@ def _issue_or_404(pk: int) -> NewsletterIssue:
 
 
 def newsletter_list(request: HttpRequest) -> HttpResponse:
-    _may_read(request)
+    may_read(request)
     return render(
         request,
         "communication/newsletter/list.html",
@@ -86,7 +76,7 @@ def newsletter_list(request: HttpRequest) -> HttpResponse:
 
 
 def _save(request: HttpRequest, issue: NewsletterIssue | None) -> HttpResponse:
-    _may_work(request)
+    may_work(request)
     initial = {}
     if issue is not None:
         if issue.status != NewsletterIssue.Status.DRAFT:
@@ -129,7 +119,7 @@ def newsletter_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def newsletter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_read(request)
+    may_read(request)
     issue = _issue_or_404(pk)
     return render(
         request,
@@ -147,13 +137,13 @@ def newsletter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def newsletter_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress bar alone, polled by htmx every 2 s while the issue is being sent."""
-    _may_read(request)
+    may_read(request)
     return render(request, "communication/newsletter/_progress.html", {"issue": _issue_or_404(pk)})
 
 
 def newsletter_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The issue as subscribers get it: HTML, or plain text with ?format=text."""
-    _may_read(request)
+    may_read(request)
     issue = _issue_or_404(pk)
     rendered = services.render_issue(issue, language=translation.get_language() or "lt")
     if request.GET.get("format") == "text":
@@ -163,41 +153,35 @@ def newsletter_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def newsletter_test(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_work(request)
+    may_work(request)
     issue = _issue_or_404(pk)
-    try:
-        services.send_test(issue=issue, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("A test copy is on its way to %(email)s.") % {"email": request.user.email},
-        )
-    return redirect(issue)
+    return act_then_back(
+        request,
+        issue,
+        lambda: services.send_test(issue=issue, by=request.user),
+        _("A test copy is on its way to %(email)s.") % {"email": request.user.email},
+    )
 
 
 @require_POST
 def newsletter_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_work(request)
+    may_work(request)
     issue = _issue_or_404(pk)
-    try:
-        services.resume_sending(issue=issue, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Sending has been resumed."))
-    return redirect(issue)
+    return act_then_back(
+        request,
+        issue,
+        lambda: services.resume_sending(issue=issue, by=request.user),
+        _("Sending has been resumed."),
+    )
 
 
 @require_POST
 def newsletter_send(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_work(request)
+    may_work(request)
     issue = _issue_or_404(pk)
-    try:
-        services.start_sending(issue=issue, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Sending has started."))
-    return redirect(issue)
+    return act_then_back(
+        request,
+        issue,
+        lambda: services.start_sending(issue=issue, by=request.user),
+        _("Sending has started."),
+    )

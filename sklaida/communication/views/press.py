@@ -14,7 +14,7 @@ from sklaida.communication.models import ContentItem, PressMailing
 from sklaida.communication.selectors import content as content_selectors
 from sklaida.communication.selectors import press as selectors
 from sklaida.communication.services import press as services
-from sklaida.communication.views.common import may_read, may_work
+from sklaida.communication.views.common import act_then_back, may_read, may_work
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.views import paginated
 
@@ -117,23 +117,21 @@ def press_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def press_resume(request: HttpRequest, pk: int) -> HttpResponse:
     may_work(request)
     mailing = _mailing_or_404(pk)
-    try:
-        services.resume_sending(mailing=mailing, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Sending has been resumed."))
-    return redirect(mailing)
+    return act_then_back(
+        request,
+        mailing,
+        lambda: services.resume_sending(mailing=mailing, by=request.user),
+        _("Sending has been resumed."),
+    )
 
 
 @require_POST
 def press_send(request: HttpRequest, pk: int) -> HttpResponse:
     may_work(request)
     mailing = _mailing_or_404(pk)
-    try:
-        services.start_sending(mailing=mailing, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Sending has started."))
-    return redirect(mailing)
+    return act_then_back(
+        request,
+        mailing,
+        lambda: services.start_sending(mailing=mailing, by=request.user),
+        _("Sending has started."),
+    )
