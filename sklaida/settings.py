@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sklaida.consultations",
     "sklaida.events",
     "sklaida.communication",
+    "sklaida.archive",
     "sklaida.public",
 ]
 
@@ -193,12 +194,35 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The media archive's originals and renditions: a folder by default, S3-compatible
+    # object storage when ARCHIVE_S3_BUCKET is set (see docs/DEPLOY.md).
+    # Keys start with "archive/", so on disk it is MEDIA_ROOT/archive/.
+    "archive": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if STATIC_MANIFEST
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+ARCHIVE_S3_BUCKET = env.str("ARCHIVE_S3_BUCKET", default="")
+if ARCHIVE_S3_BUCKET:
+    STORAGES["archive"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": ARCHIVE_S3_BUCKET,
+            "endpoint_url": env.str("ARCHIVE_S3_ENDPOINT_URL", default="") or None,
+            "access_key": env.str("ARCHIVE_S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("ARCHIVE_S3_SECRET_KEY", default="") or None,
+            "region_name": env.str("ARCHIVE_S3_REGION", default="") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": True,
+        },
+    }
+# Pictures larger than this are refused before decoding (decompression bombs).
+ARCHIVE_MAX_PIXELS = env.int("ARCHIVE_MAX_PIXELS", default=250_000_000)
+# Resumable uploads keep their received bytes here until the last one arrives.
+ARCHIVE_UPLOAD_STAGING = env.path("ARCHIVE_UPLOAD_STAGING", default=BASE_DIR / "var" / "uploads")
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 

@@ -58,6 +58,7 @@ urlpatterns = [
     path("konsultacijos/", include("sklaida.consultations.urls")),
     path("veikla/", include("sklaida.events.urls")),
     path("komunikacija/", include("sklaida.communication.urls")),
+    path("archyvas/", include("sklaida.archive.urls")),
     path("", include("sklaida.core.urls")),
 ]
 

@@ -148,9 +148,17 @@ class Equipment(models.Model):
         MICROPHONE = "microphone", _("Microphones")
         STREAMING = "streaming", _("Streaming kit")
         CAMERA = "camera", _("Camera")
+        LENS = "lens", _("Lens")
         LIGHTING = "lighting", _("Lighting")
         FURNITURE = "furniture", _("Furniture and stands")
         OTHER = "other", _("Other")
+
+    class Condition(models.TextChoices):
+        NEW = "new", _("New")
+        GOOD = "good", _("Good")
+        WORN = "worn", _("Worn")
+        NEEDS_REPAIR = "repair", _("Needs repair")
+        WRITTEN_OFF = "written_off", _("Written off")
 
     library = models.ForeignKey(
         Library, verbose_name=_("library"), on_delete=models.PROTECT, related_name="equipment"
@@ -160,6 +168,15 @@ class Equipment(models.Model):
     inventory_number = models.CharField(_("inventory number"), max_length=60, blank=True)
     location = models.CharField(_("kept in"), max_length=150, blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
+    condition = models.CharField(
+        _("condition"), max_length=12, choices=Condition, default=Condition.GOOD
+    )
+    serial_number = models.CharField(_("serial number"), max_length=80, blank=True)
+    purchase_date = models.DateField(_("purchased"), null=True, blank=True)
+    value = models.DecimalField(
+        _("value, EUR"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
 
     scope_library_field = "library"
 

@@ -1,0 +1,1 @@
+"""Reading the media archive: lists, search and facets, galleries."""
