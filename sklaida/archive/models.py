@@ -107,9 +107,7 @@ class Asset(models.Model):
         blank=True,
         related_name="created_assets",
     )
-    creator_name = models.CharField(
-        _("creator as named in the file"), max_length=150, blank=True
-    )
+    creator_name = models.CharField(_("creator as named in the file"), max_length=150, blank=True)
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
@@ -137,7 +135,8 @@ class Asset(models.Model):
     )
     minors_present = models.BooleanField(_("minors shown"), default=False)
     consent_document = models.FileField(
-        _("consent document"), storage=archive_storage,
+        _("consent document"),
+        storage=archive_storage,
         upload_to="archive/consent/%Y/",
         max_length=255,
         blank=True,
@@ -369,6 +368,9 @@ class CollectionItem(models.Model):
                 fields=["collection", "asset"], name="archive_collection_asset_once"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.collection}: {self.asset}"
 
 
 def new_share_token() -> str:

@@ -2,292 +2,948 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import sklaida.archive.models
 import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
 
+import sklaida.archive.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contacts', '0001_initial'),
-        ('core', '0004_equipment_inventory'),
-        ('events', '0004_tour_anonymised_at'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("contacts", "0001_initial"),
+        ("core", "0004_equipment_inventory"),
+        ("events", "0004_tour_anonymised_at"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FixityAudit',
+            name="FixityAudit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('running', 'Running'), ('finished', 'Finished'), ('failed', 'Failed')], default='running', max_length=10, verbose_name='status')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='originals to check')),
-                ('checked', models.PositiveIntegerField(default=0, verbose_name='originals checked')),
-                ('problems', models.JSONField(blank=True, default=list, verbose_name='problems found')),
-                ('error', models.CharField(blank=True, max_length=500)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("running", "Running"),
+                            ("finished", "Finished"),
+                            ("failed", "Failed"),
+                        ],
+                        default="running",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "started_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="started"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                (
+                    "total",
+                    models.PositiveIntegerField(default=0, verbose_name="originals to check"),
+                ),
+                (
+                    "checked",
+                    models.PositiveIntegerField(default=0, verbose_name="originals checked"),
+                ),
+                (
+                    "problems",
+                    models.JSONField(blank=True, default=list, verbose_name="problems found"),
+                ),
+                ("error", models.CharField(blank=True, max_length=500)),
             ],
             options={
-                'verbose_name': 'fixity audit',
-                'verbose_name_plural': 'fixity audits',
-                'ordering': ['-started_at'],
+                "verbose_name": "fixity audit",
+                "verbose_name_plural": "fixity audits",
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='Asset',
+            name="Asset",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(editable=False, max_length=255, storage=sklaida.archive.models.archive_storage, upload_to='', verbose_name='original file')),
-                ('sha256', models.CharField(editable=False, max_length=64, unique=True, verbose_name='SHA-256')),
-                ('size', models.PositiveBigIntegerField(editable=False, verbose_name='size in bytes')),
-                ('mime_type', models.CharField(editable=False, max_length=120, verbose_name='file type')),
-                ('kind', models.CharField(choices=[('image', 'Photo'), ('video', 'Video'), ('audio', 'Audio'), ('document', 'Document')], db_index=True, max_length=10, verbose_name='type')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('width', models.PositiveIntegerField(blank=True, null=True, verbose_name='width')),
-                ('height', models.PositiveIntegerField(blank=True, null=True, verbose_name='height')),
-                ('duration', models.FloatField(blank=True, null=True, verbose_name='duration in seconds')),
-                ('codecs', models.CharField(blank=True, max_length=120, verbose_name='codecs')),
-                ('camera', models.CharField(blank=True, max_length=150, verbose_name='camera')),
-                ('lens', models.CharField(blank=True, max_length=150, verbose_name='lens')),
-                ('orientation', models.PositiveSmallIntegerField(default=1, verbose_name='EXIF orientation')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('technical', models.JSONField(blank=True, default=dict, verbose_name='technical metadata')),
-                ('perceptual_hash', models.CharField(blank=True, editable=False, max_length=16)),
-                ('title', models.CharField(blank=True, max_length=250, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('captured_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='date taken')),
-                ('creator_name', models.CharField(blank=True, max_length=150, verbose_name='creator as named in the file')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('rights_holder', models.CharField(blank=True, max_length=200, verbose_name='rights holder')),
-                ('licence', models.CharField(choices=[('cc-by-4.0', 'CC BY 4.0'), ('cc-by-sa-4.0', 'CC BY-SA 4.0'), ('cc-by-nc-4.0', 'CC BY-NC 4.0'), ('cc0-1.0', 'CC0 1.0 (public domain)'), ('all-rights-reserved', 'All rights reserved'), ('internal-use', 'Internal use only')], default='internal-use', max_length=24, verbose_name='licence')),
-                ('access', models.CharField(choices=[('public', 'Public'), ('internal', 'Internal'), ('restricted', 'Restricted')], db_index=True, default='internal', max_length=10, verbose_name='access')),
-                ('consent', models.CharField(choices=[('missing', 'Not yet documented'), ('documented', 'Documented consent'), ('refused', 'Refused'), ('not_needed', 'Not needed (no identifiable people)')], default='missing', max_length=12, verbose_name='consent of people shown')),
-                ('minors_present', models.BooleanField(default=False, verbose_name='minors shown')),
-                ('consent_document', models.FileField(blank=True, max_length=255, storage=sklaida.archive.models.archive_storage, upload_to='archive/consent/%Y/', verbose_name='consent document')),
-                ('selection', models.CharField(choices=[('unreviewed', 'Not reviewed'), ('selected', 'Selected'), ('rejected', 'Rejected')], db_index=True, default='unreviewed', max_length=10, verbose_name='selection')),
-                ('rating', models.PositiveSmallIntegerField(default=0, verbose_name='rating')),
-                ('renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('rendition_status', models.CharField(choices=[('pending', 'Being prepared'), ('ready', 'Ready'), ('failed', 'Failed')], default='pending', max_length=8, verbose_name='previews')),
-                ('rendition_error', models.CharField(blank=True, editable=False, max_length=500)),
-                ('search_text', models.TextField(blank=True, editable=False)),
-                ('search_stems', models.TextField(blank=True, editable=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='added')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('creator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='created_assets', to='contacts.person', verbose_name='creator')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assets', to='events.event', verbose_name='event')),
-                ('keywords', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='taggit.TaggedItem', to='taggit.Tag', verbose_name='keywords')),
-                ('near_duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='near_duplicates', to='archive.asset', verbose_name='looks like')),
-                ('people', models.ManyToManyField(blank=True, related_name='shown_in', to='contacts.person', verbose_name='people shown')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        editable=False,
+                        max_length=255,
+                        storage=sklaida.archive.models.archive_storage,
+                        upload_to="",
+                        verbose_name="original file",
+                    ),
+                ),
+                (
+                    "sha256",
+                    models.CharField(
+                        editable=False, max_length=64, unique=True, verbose_name="SHA-256"
+                    ),
+                ),
+                (
+                    "size",
+                    models.PositiveBigIntegerField(editable=False, verbose_name="size in bytes"),
+                ),
+                (
+                    "mime_type",
+                    models.CharField(editable=False, max_length=120, verbose_name="file type"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("image", "Photo"),
+                            ("video", "Video"),
+                            ("audio", "Audio"),
+                            ("document", "Document"),
+                        ],
+                        db_index=True,
+                        max_length=10,
+                        verbose_name="type",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("width", models.PositiveIntegerField(blank=True, null=True, verbose_name="width")),
+                (
+                    "height",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="height"),
+                ),
+                (
+                    "duration",
+                    models.FloatField(blank=True, null=True, verbose_name="duration in seconds"),
+                ),
+                ("codecs", models.CharField(blank=True, max_length=120, verbose_name="codecs")),
+                ("camera", models.CharField(blank=True, max_length=150, verbose_name="camera")),
+                ("lens", models.CharField(blank=True, max_length=150, verbose_name="lens")),
+                (
+                    "orientation",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="EXIF orientation"),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "technical",
+                    models.JSONField(blank=True, default=dict, verbose_name="technical metadata"),
+                ),
+                ("perceptual_hash", models.CharField(blank=True, editable=False, max_length=16)),
+                ("title", models.CharField(blank=True, max_length=250, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "captured_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="date taken"
+                    ),
+                ),
+                (
+                    "creator_name",
+                    models.CharField(
+                        blank=True, max_length=150, verbose_name="creator as named in the file"
+                    ),
+                ),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                (
+                    "rights_holder",
+                    models.CharField(blank=True, max_length=200, verbose_name="rights holder"),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        choices=[
+                            ("cc-by-4.0", "CC BY 4.0"),
+                            ("cc-by-sa-4.0", "CC BY-SA 4.0"),
+                            ("cc-by-nc-4.0", "CC BY-NC 4.0"),
+                            ("cc0-1.0", "CC0 1.0 (public domain)"),
+                            ("all-rights-reserved", "All rights reserved"),
+                            ("internal-use", "Internal use only"),
+                        ],
+                        default="internal-use",
+                        max_length=24,
+                        verbose_name="licence",
+                    ),
+                ),
+                (
+                    "access",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public"),
+                            ("internal", "Internal"),
+                            ("restricted", "Restricted"),
+                        ],
+                        db_index=True,
+                        default="internal",
+                        max_length=10,
+                        verbose_name="access",
+                    ),
+                ),
+                (
+                    "consent",
+                    models.CharField(
+                        choices=[
+                            ("missing", "Not yet documented"),
+                            ("documented", "Documented consent"),
+                            ("refused", "Refused"),
+                            ("not_needed", "Not needed (no identifiable people)"),
+                        ],
+                        default="missing",
+                        max_length=12,
+                        verbose_name="consent of people shown",
+                    ),
+                ),
+                ("minors_present", models.BooleanField(default=False, verbose_name="minors shown")),
+                (
+                    "consent_document",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        storage=sklaida.archive.models.archive_storage,
+                        upload_to="archive/consent/%Y/",
+                        verbose_name="consent document",
+                    ),
+                ),
+                (
+                    "selection",
+                    models.CharField(
+                        choices=[
+                            ("unreviewed", "Not reviewed"),
+                            ("selected", "Selected"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="unreviewed",
+                        max_length=10,
+                        verbose_name="selection",
+                    ),
+                ),
+                ("rating", models.PositiveSmallIntegerField(default=0, verbose_name="rating")),
+                ("renditions", models.JSONField(blank=True, default=dict, editable=False)),
+                (
+                    "rendition_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Being prepared"),
+                            ("ready", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=8,
+                        verbose_name="previews",
+                    ),
+                ),
+                ("rendition_error", models.CharField(blank=True, editable=False, max_length=500)),
+                ("search_text", models.TextField(blank=True, editable=False)),
+                ("search_stems", models.TextField(blank=True, editable=False)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="added"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "creator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="created_assets",
+                        to="contacts.person",
+                        verbose_name="creator",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assets",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "keywords",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="taggit.TaggedItem",
+                        to="taggit.Tag",
+                        verbose_name="keywords",
+                    ),
+                ),
+                (
+                    "near_duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="near_duplicates",
+                        to="archive.asset",
+                        verbose_name="looks like",
+                    ),
+                ),
+                (
+                    "people",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="shown_in",
+                        to="contacts.person",
+                        verbose_name="people shown",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'asset',
-                'verbose_name_plural': 'assets',
-                'ordering': ['captured_at', 'pk'],
+                "verbose_name": "asset",
+                "verbose_name_plural": "assets",
+                "ordering": ["captured_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Broadcast',
+            name="Broadcast",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('platform', models.CharField(choices=[('facebook', 'Facebook'), ('youtube', 'YouTube'), ('website', 'Library website'), ('zoom', 'Zoom'), ('other', 'Other')], max_length=10, verbose_name='platform')),
-                ('url', models.URLField(max_length=500, verbose_name='address')),
-                ('starts_at', models.DateTimeField(verbose_name='started')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='ended')),
-                ('peak_viewers', models.PositiveIntegerField(default=0, verbose_name='most viewers at once')),
-                ('total_viewers', models.PositiveIntegerField(default=0, verbose_name='viewers in total')),
-                ('notes', models.CharField(blank=True, max_length=300, verbose_name='notes')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='broadcasts', to='events.event', verbose_name='event')),
-                ('recording', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='broadcasts', to='archive.asset', verbose_name='recording')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("facebook", "Facebook"),
+                            ("youtube", "YouTube"),
+                            ("website", "Library website"),
+                            ("zoom", "Zoom"),
+                            ("other", "Other"),
+                        ],
+                        max_length=10,
+                        verbose_name="platform",
+                    ),
+                ),
+                ("url", models.URLField(max_length=500, verbose_name="address")),
+                ("starts_at", models.DateTimeField(verbose_name="started")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="ended")),
+                (
+                    "peak_viewers",
+                    models.PositiveIntegerField(default=0, verbose_name="most viewers at once"),
+                ),
+                (
+                    "total_viewers",
+                    models.PositiveIntegerField(default=0, verbose_name="viewers in total"),
+                ),
+                ("notes", models.CharField(blank=True, max_length=300, verbose_name="notes")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="broadcasts",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "recording",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="broadcasts",
+                        to="archive.asset",
+                        verbose_name="recording",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'live broadcast',
-                'verbose_name_plural': 'live broadcasts',
-                'ordering': ['-starts_at'],
+                "verbose_name": "live broadcast",
+                "verbose_name_plural": "live broadcasts",
+                "ordering": ["-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Collection',
+            name="Collection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_public', models.BooleanField(default=False, help_text='The gallery shows only the public assets of the collection.', verbose_name='public gallery')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='collections', to='events.event', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The gallery shows only the public assets of the collection.",
+                        verbose_name="public gallery",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="collections",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'collection',
-                'verbose_name_plural': 'collections',
-                'ordering': ['-created_at'],
+                "verbose_name": "collection",
+                "verbose_name_plural": "collections",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='BagExport',
+            name="BagExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('waiting', 'Waiting'), ('running', 'Packing'), ('finished', 'Ready'), ('failed', 'Failed')], default='waiting', max_length=10, verbose_name='status')),
-                ('done', models.PositiveIntegerField(default=0)),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('file', models.FileField(blank=True, max_length=255, storage=sklaida.archive.models.archive_storage, upload_to='archive/bags/', verbose_name='bag')),
-                ('error', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='requested')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('collection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bag_exports', to='archive.collection', verbose_name='collection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "Waiting"),
+                            ("running", "Packing"),
+                            ("finished", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        default="waiting",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("done", models.PositiveIntegerField(default=0)),
+                ("total", models.PositiveIntegerField(default=0)),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        storage=sklaida.archive.models.archive_storage,
+                        upload_to="archive/bags/",
+                        verbose_name="bag",
+                    ),
+                ),
+                ("error", models.CharField(blank=True, max_length=500)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="requested"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bag_exports",
+                        to="archive.collection",
+                        verbose_name="collection",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'BagIt export',
-                'verbose_name_plural': 'BagIt exports',
-                'ordering': ['-created_at'],
+                "verbose_name": "BagIt export",
+                "verbose_name_plural": "BagIt exports",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='CollectionItem',
+            name="CollectionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('asset', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collection_items', to='archive.asset')),
-                ('collection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='archive.collection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                (
+                    "asset",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="collection_items",
+                        to="archive.asset",
+                    ),
+                ),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="archive.collection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='collection',
-            name='assets',
-            field=models.ManyToManyField(related_name='collections', through='archive.CollectionItem', to='archive.asset', verbose_name='assets'),
+            model_name="collection",
+            name="assets",
+            field=models.ManyToManyField(
+                related_name="collections",
+                through="archive.CollectionItem",
+                to="archive.asset",
+                verbose_name="assets",
+            ),
         ),
         migrations.CreateModel(
-            name='IngestBatch',
+            name="IngestBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('upload', 'Upload'), ('folder', 'Folder import')], default='upload', max_length=8, verbose_name='source')),
-                ('label', models.CharField(blank=True, max_length=250, verbose_name='description')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='started')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ingest_batches', to='events.event', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("upload", "Upload"), ("folder", "Folder import")],
+                        default="upload",
+                        max_length=8,
+                        verbose_name="source",
+                    ),
+                ),
+                ("label", models.CharField(blank=True, max_length=250, verbose_name="description")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="started"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ingest_batches",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ingest batch',
-                'verbose_name_plural': 'ingest batches',
-                'ordering': ['-created_at'],
+                "verbose_name": "ingest batch",
+                "verbose_name_plural": "ingest batches",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='IngestItem',
+            name="IngestItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('outcome', models.CharField(choices=[('stored', 'Added'), ('duplicate', 'Already in the archive'), ('refused', 'Refused')], max_length=10, verbose_name='result')),
-                ('message', models.CharField(blank=True, max_length=500, verbose_name='message')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('asset', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ingest_items', to='archive.asset', verbose_name='asset')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='archive.ingestbatch', verbose_name='batch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("stored", "Added"),
+                            ("duplicate", "Already in the archive"),
+                            ("refused", "Refused"),
+                        ],
+                        max_length=10,
+                        verbose_name="result",
+                    ),
+                ),
+                ("message", models.CharField(blank=True, max_length=500, verbose_name="message")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "asset",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ingest_items",
+                        to="archive.asset",
+                        verbose_name="asset",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="archive.ingestbatch",
+                        verbose_name="batch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ingested file',
-                'verbose_name_plural': 'ingested files',
-                'ordering': ['pk'],
+                "verbose_name": "ingested file",
+                "verbose_name_plural": "ingested files",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Proposal',
+            name="Proposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('kind', models.CharField(choices=[('equipment', 'New or better equipment'), ('innovation', 'Innovation')], default='equipment', max_length=10, verbose_name='kind')),
-                ('justification', models.TextField(verbose_name='justification')),
-                ('estimated_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='estimated cost, EUR')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('procurement', 'Passed to procurement')], db_index=True, default='draft', max_length=12, verbose_name='status')),
-                ('decision_note', models.CharField(blank=True, max_length=500, verbose_name='decision')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
-                ('replaces', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replacement_proposals', to='core.equipment', verbose_name='replaces')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("equipment", "New or better equipment"),
+                            ("innovation", "Innovation"),
+                        ],
+                        default="equipment",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("justification", models.TextField(verbose_name="justification")),
+                (
+                    "estimated_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="estimated cost, EUR",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                            ("procurement", "Passed to procurement"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decision_note",
+                    models.CharField(blank=True, max_length=500, verbose_name="decision"),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposed by",
+                    ),
+                ),
+                (
+                    "replaces",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replacement_proposals",
+                        to="core.equipment",
+                        verbose_name="replaces",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'improvement proposal',
-                'verbose_name_plural': 'improvement proposals',
-                'ordering': ['-created_at'],
+                "verbose_name": "improvement proposal",
+                "verbose_name_plural": "improvement proposals",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ShareLink',
+            name="ShareLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=sklaida.archive.models.new_share_token, editable=False, max_length=40, unique=True)),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='for whom')),
-                ('expires_at', models.DateTimeField(verbose_name='valid until')),
-                ('revoked_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revoked')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('collection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='share_links', to='archive.collection', verbose_name='collection')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=sklaida.archive.models.new_share_token,
+                        editable=False,
+                        max_length=40,
+                        unique=True,
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="for whom")),
+                ("expires_at", models.DateTimeField(verbose_name="valid until")),
+                (
+                    "revoked_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="revoked"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="share_links",
+                        to="archive.collection",
+                        verbose_name="collection",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'share link',
-                'verbose_name_plural': 'share links',
-                'ordering': ['-created_at'],
+                "verbose_name": "share link",
+                "verbose_name_plural": "share links",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Upload',
+            name="Upload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(editable=False, max_length=32, unique=True)),
-                ('filename', models.CharField(max_length=255)),
-                ('length', models.PositiveBigIntegerField()),
-                ('offset', models.PositiveBigIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('batch', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='uploads', to='archive.ingestbatch')),
-                ('created_by', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='upload', to='archive.ingestitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(editable=False, max_length=32, unique=True)),
+                ("filename", models.CharField(max_length=255)),
+                ("length", models.PositiveBigIntegerField()),
+                ("offset", models.PositiveBigIntegerField(default=0)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uploads",
+                        to="archive.ingestbatch",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="upload",
+                        to="archive.ingestitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'upload',
-                'verbose_name_plural': 'uploads',
+                "verbose_name": "upload",
+                "verbose_name_plural": "uploads",
             },
         ),
         migrations.AddIndex(
-            model_name='asset',
-            index=models.Index(fields=['event', 'captured_at'], name='archive_ass_event_i_9c84ad_idx'),
+            model_name="asset",
+            index=models.Index(
+                fields=["event", "captured_at"], name="archive_ass_event_i_9c84ad_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='asset',
-            index=models.Index(fields=['event', 'selection'], name='archive_ass_event_i_d2b7da_idx'),
+            model_name="asset",
+            index=models.Index(
+                fields=["event", "selection"], name="archive_ass_event_i_d2b7da_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='asset',
-            index=models.Index(fields=['-created_at'], name='archive_ass_created_9ebe31_idx'),
+            model_name="asset",
+            index=models.Index(fields=["-created_at"], name="archive_ass_created_9ebe31_idx"),
         ),
         migrations.AddConstraint(
-            model_name='asset',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('access', 'public'), _negated=True), ('consent__in', ['documented', 'not_needed']), _connector='OR'), name='archive_asset_public_needs_consent', violation_error_message='An asset can be public only when the consent of the people shown is documented or not needed.'),
+            model_name="asset",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("access", "public"), _negated=True),
+                    ("consent__in", ["documented", "not_needed"]),
+                    _connector="OR",
+                ),
+                name="archive_asset_public_needs_consent",
+                violation_error_message="An asset can be public only when the consent of the people shown is documented or not needed.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='asset',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__lte', 5)), name='archive_asset_rating_at_most_five'),
+            model_name="asset",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rating__lte", 5)), name="archive_asset_rating_at_most_five"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='broadcast',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gt', models.F('starts_at')), _connector='OR'), name='archive_broadcast_ends_after_start', violation_error_message='A broadcast must end after it starts.'),
+            model_name="broadcast",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_at__isnull", True),
+                    ("ends_at__gt", models.F("starts_at")),
+                    _connector="OR",
+                ),
+                name="archive_broadcast_ends_after_start",
+                violation_error_message="A broadcast must end after it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='broadcast',
-            constraint=models.CheckConstraint(condition=models.Q(('peak_viewers__lte', models.F('total_viewers'))), name='archive_broadcast_peak_within_total', violation_error_message='The most viewers at once cannot exceed the viewers in total.'),
+            model_name="broadcast",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("peak_viewers__lte", models.F("total_viewers"))),
+                name="archive_broadcast_peak_within_total",
+                violation_error_message="The most viewers at once cannot exceed the viewers in total.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='collectionitem',
-            constraint=models.UniqueConstraint(fields=('collection', 'asset'), name='archive_collection_asset_once'),
+            model_name="collectionitem",
+            constraint=models.UniqueConstraint(
+                fields=("collection", "asset"), name="archive_collection_asset_once"
+            ),
         ),
     ]

@@ -4,40 +4,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_equipment_booking'),
+        ("core", "0003_equipment_booking"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='equipment',
-            name='condition',
-            field=models.CharField(choices=[('new', 'New'), ('good', 'Good'), ('worn', 'Worn'), ('repair', 'Needs repair'), ('written_off', 'Written off')], default='good', max_length=12, verbose_name='condition'),
+            model_name="equipment",
+            name="condition",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("good", "Good"),
+                    ("worn", "Worn"),
+                    ("repair", "Needs repair"),
+                    ("written_off", "Written off"),
+                ],
+                default="good",
+                max_length=12,
+                verbose_name="condition",
+            ),
         ),
         migrations.AddField(
-            model_name='equipment',
-            name='notes',
-            field=models.TextField(blank=True, verbose_name='notes'),
+            model_name="equipment",
+            name="notes",
+            field=models.TextField(blank=True, verbose_name="notes"),
         ),
         migrations.AddField(
-            model_name='equipment',
-            name='purchase_date',
-            field=models.DateField(blank=True, null=True, verbose_name='purchased'),
+            model_name="equipment",
+            name="purchase_date",
+            field=models.DateField(blank=True, null=True, verbose_name="purchased"),
         ),
         migrations.AddField(
-            model_name='equipment',
-            name='serial_number',
-            field=models.CharField(blank=True, max_length=80, verbose_name='serial number'),
+            model_name="equipment",
+            name="serial_number",
+            field=models.CharField(blank=True, max_length=80, verbose_name="serial number"),
         ),
         migrations.AddField(
-            model_name='equipment',
-            name='value',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='value, EUR'),
+            model_name="equipment",
+            name="value",
+            field=models.DecimalField(
+                blank=True, decimal_places=2, max_digits=10, null=True, verbose_name="value, EUR"
+            ),
         ),
         migrations.AlterField(
-            model_name='equipment',
-            name='kind',
-            field=models.CharField(choices=[('sound', 'Sound'), ('projection', 'Projection'), ('microphone', 'Microphones'), ('streaming', 'Streaming kit'), ('camera', 'Camera'), ('lens', 'Lens'), ('lighting', 'Lighting'), ('furniture', 'Furniture and stands'), ('other', 'Other')], default='other', max_length=12, verbose_name='type'),
+            model_name="equipment",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("sound", "Sound"),
+                    ("projection", "Projection"),
+                    ("microphone", "Microphones"),
+                    ("streaming", "Streaming kit"),
+                    ("camera", "Camera"),
+                    ("lens", "Lens"),
+                    ("lighting", "Lighting"),
+                    ("furniture", "Furniture and stands"),
+                    ("other", "Other"),
+                ],
+                default="other",
+                max_length=12,
+                verbose_name="type",
+            ),
         ),
     ]
