@@ -221,6 +221,8 @@ if ARCHIVE_S3_BUCKET:
     }
 # Pictures larger than this are refused before decoding (decompression bombs).
 ARCHIVE_MAX_PIXELS = env.int("ARCHIVE_MAX_PIXELS", default=250_000_000)
+# The largest file one may upload (videos are big).
+ARCHIVE_MAX_UPLOAD_BYTES = env.int("ARCHIVE_MAX_UPLOAD_BYTES", default=20 * 1024**3)
 # Resumable uploads keep their received bytes here until the last one arrives.
 ARCHIVE_UPLOAD_STAGING = env.path("ARCHIVE_UPLOAD_STAGING", default=BASE_DIR / "var" / "uploads")
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST

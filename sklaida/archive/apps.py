@@ -6,3 +6,19 @@ class ArchiveConfig(AppConfig):
     name = "sklaida.archive"
     label = "archive"
     verbose_name = _("Media archive")
+
+    def ready(self) -> None:
+        from sklaida.archive.models import Asset
+        from sklaida.core import navigation, registry
+        from sklaida.core.permissions import Capability
+
+        registry.register_discussable(Asset)
+        navigation.register(
+            navigation.MenuEntry(
+                _("Media archive"),
+                "archive:list",
+                order=140,
+                capabilities=(Capability.READ_DEPARTMENT,),
+                active_prefix="/archyvas/",
+            )
+        )

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -199,6 +200,20 @@ class Asset(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:detail", args=[self.pk])
+
+    def rendition_url(self, name: str) -> str:
+        return reverse("archive:rendition", args=[self.pk, name]) if name in self.renditions else ""
+
+    @property
+    def thumbnail_url(self) -> str:
+        return self.rendition_url("thumb")
+
+    @property
+    def preview_url(self) -> str:
+        return self.rendition_url("preview") or self.rendition_url("poster")
 
     @property
     def publication_blocker(self) -> str:

@@ -1,0 +1,142 @@
+"""Describing and reviewing assets: metadata, rights and consent, access, selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sklaida.archive import search
+from sklaida.archive.models import Asset
+from sklaida.core.models import User
+from sklaida.core.permissions import Capability, has_capability
+
+# Fields a describing form may change; everything else is read from the file.
+DESCRIPTIVE_FIELDS = (
+    "title",
+    "description",
+    "captured_at",
+    "creator",
+    "creator_name",
+    "event",
+    "place",
+    "rights_holder",
+    "licence",
+    "access",
+    "consent",
+    "minors_present",
+    "consent_document",
+)
+
+
+def _require_work(actor: User) -> None:
+    if not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
+        raise PermissionDenied
+
+
+def _check_publication(asset: Asset) -> None:
+    """Refuse to make public an asset whose people have not agreed."""
+    if asset.access == Asset.Access.PUBLIC and asset.publication_blocker:
+        raise ValidationError({"access": asset.publication_blocker})
+
+
+def describe_asset(
+    *,
+    actor: User,
+    asset: Asset,
+    changes: dict,
+    keywords: list[str] | None = None,
+    people: Iterable | None = None,
+) -> Asset:
+    """Save what staff wrote about an asset. A public asset must have consent."""
+    _require_work(actor)
+    for name, value in changes.items():
+        if name not in DESCRIPTIVE_FIELDS:
+            raise ValueError(f"{name} is not a descriptive field")
+        setattr(asset, name, value)
+    _check_publication(asset)
+    with transaction.atomic():
+        asset.save()
+        if keywords is not None:
+            asset.keywords.set(keywords, clear=True)
+        if people is not None:
+            asset.people.set(people)
+        search.refresh_search_index(asset)
+    return asset
+
+
+def review_asset(
+    *, actor: User, asset: Asset, selection: str | None = None, rating: int | None = None
+) -> Asset:
+    """The selection step: select, reject or rate (0 clears the rating)."""
+    _require_work(actor)
+    fields = []
+    if selection is not None:
+        if selection not in Asset.Selection.values:
+            raise ValidationError(_("Unknown selection state."))
+        asset.selection = selection
+        fields.append("selection")
+    if rating is not None:
+        if not 0 <= rating <= 5:
+            raise ValidationError(_("A rating is from 1 to 5 stars."))
+        asset.rating = rating
+        fields.append("rating")
+        if rating and asset.selection == Asset.Selection.UNREVIEWED:
+            asset.selection = Asset.Selection.SELECTED  # rating a photo means keeping it
+            fields.append("selection")
+    if fields:
+        asset.save(update_fields=[*fields, "updated_at"])
+    return asset
+
+
+@dataclass
+class BulkResult:
+    changed: list[Asset] = field(default_factory=list)
+    refused: list[tuple[Asset, str]] = field(default_factory=list)
+
+
+def bulk_describe(
+    *,
+    actor: User,
+    assets: Iterable[Asset],
+    changes: dict,
+    add_keywords: list[str] | None = None,
+    add_people: Iterable | None = None,
+) -> BulkResult:
+    """Apply the same changes to many assets. One that may not take them (a photo without
+    consent cannot become public) is left as it was and named in the result."""
+    _require_work(actor)
+    result = BulkResult()
+    add_people = list(add_people or [])
+    for asset in assets:
+        try:
+            with transaction.atomic():
+                describe_asset(actor=actor, asset=asset, changes=changes)
+                if add_keywords:
+                    asset.keywords.add(*add_keywords)
+                if add_people:
+                    asset.people.add(*add_people)
+                if add_keywords or add_people:
+                    search.refresh_search_index(asset)
+        except ValidationError as refused:
+            asset.refresh_from_db()
+            result.refused.append((asset, " ".join(refused.messages)))
+        else:
+            result.changed.append(asset)
+    return result
+
+
+def regenerate_renditions(*, actor: User, assets: Iterable[Asset]) -> int:
+    """Make the renditions again from the originals (after a settings change or a failure)."""
+    _require_work(actor)
+    from sklaida.archive import tasks
+
+    count = 0
+    for asset in assets:
+        Asset.objects.filter(pk=asset.pk).update(rendition_status=Asset.Renditions.PENDING)
+        transaction.on_commit(lambda pk=asset.pk: tasks.make_renditions.enqueue(asset_id=pk))
+        count += 1
+    return count

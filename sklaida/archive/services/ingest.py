@@ -1,0 +1,276 @@
+"""Bringing files into the archive: check by content, store each original once, read its
+metadata, link it to its event, and make its renditions in the background."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.files.storage import FileSystemStorage
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from sklaida.archive import media, search, storage
+from sklaida.archive.models import Asset, IngestBatch, IngestItem, archive_storage
+from sklaida.contacts.models import Person
+from sklaida.contacts.text import search_key
+from sklaida.core.models import User
+from sklaida.core.permissions import Capability, has_capability
+
+logger = logging.getLogger(__name__)
+
+# Photos taken this long before an event starts or after it ends still belong to it.
+EVENT_MARGIN = timedelta(hours=2)
+# Perceptual hashes this close (of 64 bits) are the same picture, give or take.
+NEAR_DUPLICATE_DISTANCE = 6
+
+
+def start_batch(
+    *,
+    actor: User | None,
+    source: str = IngestBatch.Source.UPLOAD,
+    event=None,
+    label: str = "",
+) -> IngestBatch:
+    if actor is not None and not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
+        raise PermissionError("Only department staff add to the archive.")
+    return IngestBatch.objects.create(
+        source=source, event=event, label=label[:250], created_by=actor
+    )
+
+
+def ingest_path(
+    path: Path, *, batch: IngestBatch, actor: User | None, original_name: str = ""
+) -> IngestItem:
+    """Bring one local file into the archive and say what became of it.
+
+    A refused file gets a message and does not stop the rest of a batch. The original is
+    stored before its row is written, so the database never names a half-written file.
+    """
+    name = (original_name or path.name)[:255]
+    sha256 = storage.sha256_of(path)
+    existing = Asset.objects.filter(sha256=sha256).first()
+    if existing is not None:
+        return _duplicate(batch, name, existing)
+    try:
+        detected = media.detect(path)
+    except media.UnsupportedFile as refused:
+        return IngestItem.objects.create(
+            batch=batch,
+            original_name=name,
+            outcome=IngestItem.Outcome.REFUSED,
+            message=str(refused)[:500],
+        )
+    metadata = media.read_metadata(path, detected)
+    key = storage.put(storage.original_key(sha256, detected.extension), path)
+    try:
+        with transaction.atomic():
+            asset = Asset.objects.create(
+                file=key,
+                sha256=sha256,
+                size=path.stat().st_size,
+                mime_type=detected.mime_type,
+                kind=detected.kind,
+                original_name=name,
+                **_technical_fields(metadata),
+                **_descriptive_fields(metadata),
+                creator=_person_named(metadata.creator),
+                event=batch.event or _event_at(metadata.captured_at, metadata.place),
+                uploaded_by=actor,
+            )
+            if metadata.keywords:
+                asset.keywords.add(*metadata.keywords[:30])
+            search.refresh_search_index(asset)
+            item = IngestItem.objects.create(
+                batch=batch, original_name=name, outcome=IngestItem.Outcome.STORED, asset=asset
+            )
+            transaction.on_commit(lambda: _enqueue_renditions(asset.pk))
+    except IntegrityError:
+        # The same bytes arrived at the same moment in another upload: link to that one.
+        return _duplicate(batch, name, Asset.objects.get(sha256=sha256))
+    return item
+
+
+def _duplicate(batch: IngestBatch, name: str, existing: Asset) -> IngestItem:
+    return IngestItem.objects.create(
+        batch=batch,
+        original_name=name,
+        outcome=IngestItem.Outcome.DUPLICATE,
+        asset=existing,
+        message=_("The same file is already in the archive as “%(title)s”.") % {"title": existing},
+    )
+
+
+def _technical_fields(metadata: media.TechnicalMetadata) -> dict:
+    return {
+        "width": metadata.width,
+        "height": metadata.height,
+        "duration": metadata.duration,
+        "codecs": metadata.codecs[:120],
+        "camera": metadata.camera[:150],
+        "lens": metadata.lens[:150],
+        "orientation": metadata.orientation or 1,
+        "latitude": metadata.latitude,
+        "longitude": metadata.longitude,
+        "technical": metadata.raw,
+        "captured_at": metadata.captured_at,
+    }
+
+
+def _descriptive_fields(metadata: media.TechnicalMetadata) -> dict:
+    """What the camera or the photographer's software already wrote into the file."""
+    return {
+        "title": metadata.title[:250],
+        "description": metadata.description,
+        "creator_name": metadata.creator[:150],
+        "rights_holder": (metadata.copyright or metadata.creator)[:200],
+        "place": metadata.place[:200],
+    }
+
+
+def _person_named(name: str) -> Person | None:
+    if not name.strip():
+        return None
+    matches = list(Person.objects.filter(search_name=search_key(name))[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
+def _event_at(moment, place: str):
+    """The event held at that time, and at that place when several were on at once."""
+    if moment is None:
+        return None
+    from sklaida.events.models import Event
+
+    candidates = list(
+        Event.objects.filter(
+            starts_at__lte=moment + EVENT_MARGIN, ends_at__gte=moment - EVENT_MARGIN
+        )
+        .exclude(status=Event.Status.CANCELLED)
+        .select_related("space")
+    )
+    if len(candidates) > 1 and place:
+        place_lower = place.lower()
+        candidates = [
+            event
+            for event in candidates
+            if (event.space and event.space.name.lower() in place_lower)
+            or (event.venue and event.venue.lower() in place_lower)
+        ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _enqueue_renditions(asset_id: int) -> None:
+    from sklaida.archive import tasks
+
+    tasks.make_renditions.enqueue(asset_id=asset_id)
+
+
+@contextmanager
+def local_copy(asset: Asset):
+    """The original as a local file: itself on a folder, a temporary copy from S3."""
+    store = archive_storage()
+    if isinstance(store, FileSystemStorage):
+        yield Path(store.path(asset.file.name))
+        return
+    with tempfile.NamedTemporaryFile(suffix=Path(asset.file.name).suffix) as copy:
+        for chunk in storage.chunks(asset.file.name, storage=store):
+            copy.write(chunk)
+        copy.flush()
+        yield Path(copy.name)
+
+
+def make_renditions(*, asset_id: int) -> Asset:
+    """Make (or make again) the asset's renditions from its original.
+
+    A file that breaks its decoder fails only here: the asset shows why, the rest of the
+    batch goes on.
+    """
+    asset = Asset.objects.get(pk=asset_id)
+    detected = media.Detected(
+        kind=asset.kind, mime_type=asset.mime_type, extension=Path(asset.file.name).suffix
+    )
+    with tempfile.TemporaryDirectory(prefix="renditions-") as workdir:
+        try:
+            with local_copy(asset) as original:
+                made = media.make_renditions(original, detected, Path(workdir))
+            keys = {
+                name: storage.put(storage.rendition_key(asset.sha256, name, path.suffix), path)
+                for name, path in made.files.items()
+            }
+        except Exception as failure:  # noqa: BLE001 — any decoder failure belongs to this file only
+            logger.warning("Renditions of asset %s failed: %s", asset.pk, failure)
+            message = str(failure) if isinstance(failure, media.RenditionError) else ""
+            Asset.objects.filter(pk=asset.pk).update(
+                rendition_status=Asset.Renditions.FAILED,
+                rendition_error=(message or _("The file could not be read."))[:500],
+            )
+            asset.refresh_from_db()
+            return asset
+    asset.renditions = keys
+    asset.perceptual_hash = made.perceptual_hash
+    asset.rendition_status = Asset.Renditions.READY
+    asset.rendition_error = ""
+    asset.near_duplicate_of = _look_alike(asset)
+    asset.save(
+        update_fields=[
+            "renditions",
+            "perceptual_hash",
+            "rendition_status",
+            "rendition_error",
+            "near_duplicate_of",
+            "updated_at",
+        ]
+    )
+    return asset
+
+
+def _look_alike(asset: Asset) -> Asset | None:
+    """An earlier asset of the same event or day that shows nearly the same picture."""
+    if not asset.perceptual_hash:
+        return None
+    neighbours = Asset.objects.exclude(pk=asset.pk).exclude(perceptual_hash="")
+    if asset.event_id:
+        neighbours = neighbours.filter(event_id=asset.event_id)
+    elif asset.captured_at:
+        day = timedelta(days=1)
+        neighbours = neighbours.filter(
+            captured_at__range=(asset.captured_at - day, asset.captured_at + day)
+        )
+    else:
+        neighbours = neighbours.filter(
+            Q(ingest_items__batch__in=asset.ingest_items.values("batch"))
+        )
+    best, best_distance = None, NEAR_DUPLICATE_DISTANCE + 1
+    for pk, phash in neighbours.filter(pk__lt=asset.pk).values_list("pk", "perceptual_hash")[:2000]:
+        distance = media.hamming(asset.perceptual_hash, phash)
+        if distance < best_distance:
+            best, best_distance = pk, distance
+    return Asset.objects.get(pk=best) if best else None
+
+
+def ingest_folder(
+    folder: Path, *, actor: User | None, event=None, label: str = "", progress=None
+) -> IngestBatch:
+    """Import every file under `folder` (a memory card's dump) as one batch."""
+    batch = start_batch(actor=actor, source=IngestBatch.Source.FOLDER, event=event, label=label)
+    files = sorted(
+        path for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")
+    )
+    for path in files:
+        ingest_path(path, batch=batch, actor=actor, original_name=path.name)
+        if progress is not None:
+            progress(path)
+    return batch
+
+
+def copy_upload_to_staging(uploaded, directory: Path) -> Path:
+    """A browser upload that Django kept in memory, as a local file to ingest."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=directory, delete=False, prefix="upload-") as handle:
+        for chunk in uploaded.chunks():
+            handle.write(chunk)
+    return Path(handle.name)

@@ -1,0 +1,244 @@
+"""Asset screens: the searchable archive, an asset's page and form, its files, bulk edits."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from sklaida.archive.forms import AssetFilterForm, AssetForm, BulkEditForm
+from sklaida.archive.models import Asset, archive_storage
+from sklaida.archive.selectors.access import visible_assets
+from sklaida.archive.selectors.search import AssetCriteria, asset_facets, asset_search
+from sklaida.archive.services import assets as services
+from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.views import discussion_context, paginated, safe_next
+
+PER_PAGE = 48
+FACET_PARAMETERS = ("kind", "year", "event", "creator", "access", "selection")
+
+
+def may_read(request: HttpRequest) -> None:
+    if not has_capability(request.user, Capability.READ_DEPARTMENT):
+        raise PermissionDenied
+
+
+def may_work(request: HttpRequest) -> None:
+    if not has_capability(request.user, Capability.WORK_IN_DEPARTMENT):
+        raise PermissionDenied
+
+
+def asset_or_404(request: HttpRequest, pk: int) -> Asset:
+    queryset = visible_assets(request.user, Asset.objects.select_related("event", "creator"))
+    return get_object_or_404(queryset, pk=pk)
+
+
+def chosen_assets(request: HttpRequest) -> list[Asset]:
+    """The assets ticked on a list (`assets` = ids), as far as the user may see them."""
+    source = request.POST if request.method == "POST" else request.GET
+    ids = [value for raw in source.getlist("assets") for value in raw.split(",")]
+    ids = [int(value) for value in ids if value.strip().isdigit()]
+    queryset = visible_assets(request.user, Asset.objects.filter(pk__in=ids[:1000]))
+    return list(queryset.select_related("event").order_by("captured_at", "pk"))
+
+
+def asset_list(request: HttpRequest) -> HttpResponse:
+    may_read(request)
+    form = AssetFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    criteria = AssetCriteria(
+        text=data.get("q") or "",
+        kind=data.get("kind") or "",
+        year=data.get("year"),
+        event=data.get("event"),
+        creator=data.get("creator"),
+        person=data.get("person"),
+        access=data.get("access") or "",
+        selection=data.get("selection") or "",
+    )
+    assets = asset_search(user=request.user, criteria=criteria)
+    facets = asset_facets(queryset=assets)
+    return render(
+        request,
+        "archive/asset_list.html",
+        {
+            "form": form,
+            "facets": _facet_links(request, facets),
+            "criteria": criteria,
+            **paginated(request, assets, per_page=PER_PAGE),
+        },
+    )
+
+
+def _facet_links(request: HttpRequest, facets: dict) -> list[dict]:
+    """Each facet value with the address that adds it to (or removes it from) the search."""
+    titles = {
+        "kind": _("Type"),
+        "year": _("Year"),
+        "event": _("Event"),
+        "creator": _("Creator"),
+        "access": _("Access"),
+        "selection": _("Selection"),
+    }
+    groups = []
+    for name in FACET_PARAMETERS:
+        values = []
+        for facet in facets.get(name, []):
+            query = request.GET.copy()
+            query.pop("page", None)
+            active = query.get(name) == str(facet.value)
+            if active:
+                query.pop(name)
+            else:
+                query[name] = str(facet.value)
+            values.append({"facet": facet, "active": active, "url": f"?{query.urlencode()}"})
+        if values:
+            groups.append({"name": name, "title": titles[name], "values": values})
+    return groups
+
+
+def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    may_read(request)
+    asset = asset_or_404(request, pk)
+    return render(
+        request,
+        "archive/asset_detail.html",
+        {
+            "asset": asset,
+            "people": list(asset.people.all()),
+            "keywords": list(asset.keywords.all()),
+            "look_alikes": list(visible_assets(request.user, asset.near_duplicates.all())[:6]),
+            "collections": list(asset.collections.all()),
+            **discussion_context(request, asset),
+        },
+    )
+
+
+def asset_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    may_work(request)
+    asset = asset_or_404(request, pk)
+    form = AssetForm(request.POST or None, request.FILES or None, instance=asset)
+    if request.method == "POST" and form.is_valid():
+        changes = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name in services.DESCRIPTIVE_FIELDS
+        }
+        if changes.get("consent_document") is None:
+            changes.pop("consent_document", None)
+        elif changes["consent_document"] is False:  # "clear" ticked
+            changes["consent_document"] = ""
+        try:
+            services.describe_asset(
+                actor=request.user,
+                asset=asset,
+                changes=changes,
+                keywords=list(form.cleaned_data["keywords"]),
+                people=form.cleaned_data["people"],
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("The description is saved."))
+            return redirect("archive:detail", pk=asset.pk)
+    return render(request, "archive/asset_form.html", {"asset": asset, "form": form})
+
+
+def rendition(request: HttpRequest, pk: int, name: str) -> FileResponse:
+    """A thumbnail, preview, web size, poster, proxy or waveform, for staff."""
+    may_read(request)
+    asset = asset_or_404(request, pk)
+    return rendition_response(asset, name)
+
+
+def rendition_response(asset: Asset, name: str) -> FileResponse:
+    key = asset.renditions.get(name)
+    if not key:
+        raise Http404
+    store = archive_storage()
+    try:
+        handle = store.open(key, "rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(handle, content_type=_rendition_type(key))
+    # The same address always shows the same picture until renditions are remade.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _rendition_type(key: str) -> str:
+    return {
+        ".jpg": "image/jpeg",
+        ".png": "image/png",
+        ".mp4": "video/mp4",
+        ".webp": "image/webp",
+    }.get(key[key.rfind(".") :], "application/octet-stream")
+
+
+def original(request: HttpRequest, pk: int) -> FileResponse:
+    may_read(request)
+    asset = asset_or_404(request, pk)
+    try:
+        handle = archive_storage().open(asset.file.name, "rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(
+        handle, as_attachment=True, filename=asset.original_name, content_type=asset.mime_type
+    )
+
+
+@require_POST
+def regenerate(request: HttpRequest) -> HttpResponse:
+    may_work(request)
+    assets = chosen_assets(request)
+    count = services.regenerate_renditions(actor=request.user, assets=assets)
+    messages.info(
+        request,
+        ngettext(
+            "Previews of %(count)d file are being made again.",
+            "Previews of %(count)d files are being made again.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect(safe_next(request) or reverse("archive:list"))
+
+
+def bulk_edit(request: HttpRequest) -> HttpResponse:
+    may_work(request)
+    assets = chosen_assets(request)
+    if not assets:
+        messages.warning(request, _("Tick the files to change first."))
+        return redirect(safe_next(request) or reverse("archive:list"))
+    form = BulkEditForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        result = services.bulk_describe(
+            actor=request.user,
+            assets=assets,
+            changes=form.changes(),
+            add_keywords=form.keywords(),
+            add_people=form.cleaned_data["add_people"],
+        )
+        if form.cleaned_data["selection"]:
+            for asset in result.changed:
+                services.review_asset(
+                    actor=request.user, asset=asset, selection=form.cleaned_data["selection"]
+                )
+        messages.success(
+            request,
+            ngettext("%(count)d file changed.", "%(count)d files changed.", len(result.changed))
+            % {"count": len(result.changed)},
+        )
+        for asset, reason in result.refused:
+            messages.error(request, f"{asset}: {reason}")
+        return redirect(safe_next(request) or reverse("archive:list"))
+    return render(
+        request,
+        "archive/bulk_edit.html",
+        {"form": form, "assets": assets, "next": safe_next(request) or ""},
+    )

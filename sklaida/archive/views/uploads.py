@@ -1,0 +1,181 @@
+"""Bringing files in from the browser: a batch, its resumable uploads (tus), its results."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from sklaida.archive.forms import BatchForm, FilesForm
+from sklaida.archive.models import Asset, IngestBatch, IngestItem, Upload
+from sklaida.archive.services import ingest, uploads
+from sklaida.archive.views.assets import may_read, may_work
+
+TUS_VERSION = "1.0.0"
+
+
+def batch_create(request: HttpRequest) -> HttpResponse:
+    may_work(request)
+    form = BatchForm(request.POST or None, initial={"event": request.GET.get("event")})
+    if request.method == "POST" and form.is_valid():
+        batch = ingest.start_batch(
+            actor=request.user,
+            event=form.cleaned_data["event"],
+            label=form.cleaned_data["label"],
+        )
+        return redirect("archive:batch", pk=batch.pk)
+    return render(request, "archive/batch_create.html", {"form": form})
+
+
+def _batch_or_404(request: HttpRequest, pk: int) -> IngestBatch:
+    return get_object_or_404(IngestBatch.objects.select_related("event", "created_by"), pk=pk)
+
+
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The upload form of a batch and what became of each file so far."""
+    may_read(request)
+    batch = _batch_or_404(request, pk)
+    context = _batch_context(batch)
+    if request.htmx:
+        return render(request, "archive/_batch_items.html", context)
+    return render(request, "archive/batch_detail.html", {**context, "files_form": FilesForm()})
+
+
+def _batch_context(batch: IngestBatch) -> dict:
+    items = list(batch.items.select_related("asset").order_by("pk"))
+    stored = [item for item in items if item.outcome == IngestItem.Outcome.STORED]
+    pending = sum(1 for item in stored if item.asset.rendition_status == Asset.Renditions.PENDING)
+    return {
+        "batch": batch,
+        "items": items,
+        "counts": {
+            "stored": len(stored),
+            "duplicate": sum(1 for item in items if item.outcome == IngestItem.Outcome.DUPLICATE),
+            "refused": sum(1 for item in items if item.outcome == IngestItem.Outcome.REFUSED),
+            "previews_pending": pending,
+            "previews_failed": sum(
+                1 for item in stored if item.asset.rendition_status == Asset.Renditions.FAILED
+            ),
+        },
+    }
+
+
+def batch_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Files sent in one ordinary form post (when the page's script does not run)."""
+    may_work(request)
+    batch = _batch_or_404(request, pk)
+    form = FilesForm(request.POST, request.FILES)
+    if request.method != "POST" or not form.is_valid():
+        messages.error(request, _("Choose one or more files."))
+        return redirect("archive:batch", pk=batch.pk)
+    staging = settings.ARCHIVE_UPLOAD_STAGING
+    for uploaded in form.cleaned_data["files"]:
+        path = ingest.copy_upload_to_staging(uploaded, staging)
+        try:
+            ingest.ingest_path(path, batch=batch, actor=request.user, original_name=uploaded.name)
+        finally:
+            path.unlink(missing_ok=True)
+    count = len(form.cleaned_data["files"])
+    messages.success(
+        request,
+        ngettext("%(count)d file received.", "%(count)d files received.", count) % {"count": count},
+    )
+    return redirect("archive:batch", pk=batch.pk)
+
+
+# The tus protocol: https://tus.io/protocols/resumable-upload (core, creation, termination).
+
+
+def _tus_response(status: int, **headers: str) -> HttpResponse:
+    response = HttpResponse(status=status)
+    response["Tus-Resumable"] = TUS_VERSION
+    response["Cache-Control"] = "no-store"
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def _filename_from_metadata(header: str) -> str:
+    """`Upload-Metadata: filename ZGlldmEuanBn,filetype …` → "dieva.jpg"."""
+    for pair in header.split(","):
+        key, _sep, value = pair.strip().partition(" ")
+        if key == "filename":
+            try:
+                return base64.b64decode(value).decode("utf-8")
+            except (binascii.Error, UnicodeDecodeError):
+                return ""
+    return ""
+
+
+@require_http_methods(["POST", "OPTIONS"])
+def tus_create(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "OPTIONS":
+        return _tus_response(
+            204,
+            Tus_Version=TUS_VERSION,
+            Tus_Extension="creation,termination",
+            Tus_Max_Size=str(settings.ARCHIVE_MAX_UPLOAD_BYTES),
+        )
+    may_work(request)
+    batch = _batch_or_404(request, pk)
+    try:
+        length = int(request.headers.get("Upload-Length", ""))
+    except ValueError:
+        return _tus_response(400)
+    if length > settings.ARCHIVE_MAX_UPLOAD_BYTES:
+        return _tus_response(413)
+    upload = uploads.begin_upload(
+        actor=request.user,
+        batch=batch,
+        filename=_filename_from_metadata(request.headers.get("Upload-Metadata", "")),
+        length=length,
+    )
+    location = request.build_absolute_uri(reverse("archive:tus_upload", args=[upload.key]))
+    return _tus_response(201, Location=location, Upload_Offset="0")
+
+
+@require_http_methods(["HEAD", "PATCH", "DELETE"])
+def tus_upload(request: HttpRequest, key: str) -> HttpResponse:
+    may_work(request)
+    upload = Upload.objects.filter(key=key, created_by=request.user).first()
+    if upload is None:
+        raise Http404
+    if request.method == "HEAD":
+        return _tus_response(
+            200, Upload_Offset=str(upload.offset), Upload_Length=str(upload.length)
+        )
+    if request.method == "DELETE":
+        uploads.cancel_upload(upload=upload)
+        return _tus_response(204)
+    if request.content_type != "application/offset+octet-stream":
+        return _tus_response(415)
+    try:
+        offset = int(request.headers.get("Upload-Offset", ""))
+        upload = uploads.receive_chunk(upload=upload, offset=offset, stream=request)
+    except (ValueError, uploads.OffsetMismatch):
+        upload.refresh_from_db()
+        return _tus_response(409, Upload_Offset=str(upload.offset))
+    headers = {"Upload_Offset": str(upload.offset)}
+    if upload.item_id:
+        # What became of the file, for the page to show beside its progress bar.
+        item = upload.item
+        headers["Sklaida_Result"] = quote(
+            json.dumps(
+                {
+                    "outcome": item.get_outcome_display(),
+                    "message": item.message,
+                    "status": item.outcome,
+                }
+            )
+        )
+    return _tus_response(204, **headers)
