@@ -8,11 +8,13 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Media archive")
 
     def ready(self) -> None:
+        from sklaida.archive import signals
         from sklaida.archive.models import Asset
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Asset)
+        signals.connect(self)
         navigation.register(
             navigation.MenuEntry(
                 _("Media archive"),

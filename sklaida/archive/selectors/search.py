@@ -11,9 +11,9 @@ from django.utils import formats, timezone
 
 from sklaida.archive import search
 from sklaida.archive.models import Asset
+from sklaida.archive.selectors.access import visible_assets
 from sklaida.contacts.models import Person
 from sklaida.core.models import User
-from sklaida.core.permissions import visible_to
 
 # The event, creator and person facets name the most frequent ones only.
 TOP_FACET_VALUES = 20
@@ -48,7 +48,7 @@ def _year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
 def asset_search(*, user: User, criteria: AssetCriteria) -> QuerySet[Asset]:
     """The assets the user may see that meet every criterion, newest first; with a text,
     the best matches first."""
-    assets = visible_to(user, Asset.objects.all())
+    assets = visible_assets(user, Asset.objects.all())
     for name in ("kind", "access", "selection"):
         if getattr(criteria, name):
             assets = assets.filter(**{name: getattr(criteria, name)})
