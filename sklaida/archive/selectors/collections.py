@@ -7,6 +7,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     IntegerField,
     JSONField,
     OuterRef,
@@ -142,13 +143,12 @@ def public_galleries() -> QuerySet[Collection]:
     public = public_assets(_in_collection())
     return (
         Collection.objects.filter(is_public=True)
+        .filter(Exists(public))
         .annotate(
             public_count=_count(public),
             cover_id=Subquery(public.values("pk")[:1]),
-            cover_title=Subquery(public.values("title")[:1]),
             cover_renditions=Subquery(public.values("renditions")[:1], output_field=JSONField()),
         )
-        .filter(public_count__gt=0)
         .order_by("-created_at", "-pk")
     )
 

@@ -126,7 +126,7 @@ def create_share_link(
     if expires_on < today:
         raise ValidationError({"expires_on": _("The link must be valid until today or later.")})
     # Valid through the whole last day, in the Library's time zone.
-    end_of_day = datetime.datetime.combine(expires_on + datetime.timedelta(days=1), datetime.time())
+    end_of_day = datetime.datetime.combine(expires_on, datetime.time.max)
     link = ShareLink(
         collection=collection,
         note=note,

@@ -23,17 +23,19 @@ def stored_asset(
     content: bytes,
     name: str = "photo.jpg",
     renditions: tuple[str, ...] = ("thumb", "web"),
+    rendition_content: bytes | None = None,
     **fields,
 ) -> Asset:
     """An image asset whose original is `content`; each named rendition is stored too, its
-    bytes `b"<name> of <original name>"` so a test can tell which file it received."""
+    bytes `b"<name> of <original name>"` so a test can tell which file it received (or
+    `rendition_content`, e.g. a real JPEG for a browser to show)."""
     sha256 = hashlib.sha256(content).hexdigest()
     key = storage.original_key(sha256, Path(name).suffix.lower() or ".jpg")
     _store(content, key)
     stored_renditions = {}
     for rendition in renditions:
         rendition_key = storage.rendition_key(sha256, rendition, ".jpg")
-        _store(f"{rendition} of {name}".encode(), rendition_key)
+        _store(rendition_content or f"{rendition} of {name}".encode(), rendition_key)
         stored_renditions[rendition] = rendition_key
     values = {
         "kind": Asset.Kind.IMAGE,
