@@ -13,8 +13,11 @@ def run_fixity_audit(*, audit_id: int | None = None) -> int:
     # Imported here: the services import this module to enqueue.
     from sklaida.archive.services import preservation
 
-    audit = FixityAudit.objects.get(pk=audit_id) if audit_id else None
-    return len(preservation.run_fixity_audit(audit=audit).problems)
+    if audit_id is None:
+        audit = preservation.run_scheduled_fixity_audit()
+    else:
+        audit = preservation.run_fixity_audit(audit=FixityAudit.objects.get(pk=audit_id))
+    return len(audit.problems) if audit else 0
 
 
 @task()

@@ -38,8 +38,9 @@ logger = logging.getLogger(__name__)
 MISSING = "missing"
 CHANGED = "changed"
 UNREADABLE = "unreadable"
-# An audit still "running" after this long was left behind by a stopped worker.
-STALE_AUDIT = datetime.timedelta(hours=12)
+# An audit still "running" after this long was left behind by a stopped worker (a big
+# archive takes hours to re-read; the next weekly run must not be blocked for ever).
+STALE_AUDIT = datetime.timedelta(days=3)
 # How many problems the head's task lists; the audit's page lists them all.
 PROBLEMS_IN_TASK = 20
 
@@ -80,6 +81,14 @@ def _fixity_problem(asset: Asset) -> dict | None:
     if found != asset.sha256:
         return {**problem, "problem": CHANGED, "found": found}
     return None
+
+
+def run_scheduled_fixity_audit() -> FixityAudit | None:
+    """The weekly audit, unless one (started by hand) is still running."""
+    if fixity_audit_running():
+        logger.info("Fixity audit skipped: another one is still running")
+        return None
+    return run_fixity_audit()
 
 
 def run_fixity_audit(*, audit: FixityAudit | None = None, progress_every: int = 100) -> FixityAudit:

@@ -298,3 +298,18 @@ def test_the_bag_status_partial_polls_while_packing(collection, client_as):
     text = partial.content.decode()
     assert 'hx-trigger="every 2s"' in text
     assert "1 of 3" in text or "1 iš 3" in text
+
+
+def test_the_weekly_audit_waits_while_one_started_by_hand_still_runs(archive):
+    from sklaida.archive import tasks
+
+    running = FixityAudit.objects.create(total=3, checked=1)
+
+    tasks.run_fixity_audit.enqueue()
+    assert list(FixityAudit.objects.all()) == [running]
+
+    running.status = FixityAudit.Status.FINISHED
+    running.save()
+    tasks.run_fixity_audit.enqueue()
+    assert FixityAudit.objects.count() == 2
+    assert FixityAudit.objects.exclude(pk=running.pk).get().checked == 3

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from sklaida.archive import storage
 from sklaida.archive.collection_forms import CollectionForm, ShareLinkForm, asset_ids
 from sklaida.archive.models import Asset, BagExport, Collection, ShareLink, archive_storage
-from sklaida.archive.renditions_serving import rendition_response
+from sklaida.archive.renditions_serving import display_rendition, rendition_response
 from sklaida.archive.selectors import collections as selectors
 from sklaida.archive.selectors.access import may_see_restricted, visible_assets
 from sklaida.archive.services import collections as services
@@ -318,14 +318,12 @@ def shared_collection(request: HttpRequest, token: str) -> HttpResponse:
     assets = selectors.shared_assets(link).only(
         "pk", "title", "description", "renditions", "original_name", "size"
     )
+    context = paginated(request, assets, per_page=ASSETS_PER_PAGE)
+    pictures = [(asset, display_rendition(asset)) for asset in context["page"].object_list]
     response = render(
         request,
         "archive/collections/shared.html",
-        {
-            "link": link,
-            "collection": link.collection,
-            **paginated(request, assets, per_page=ASSETS_PER_PAGE),
-        },
+        {"link": link, "collection": link.collection, "pictures": pictures, **context},
     )
     # The address is the key: keep it out of search engines and other sites' logs.
     response["X-Robots-Tag"] = "noindex"
