@@ -1,8 +1,31 @@
-"""Background jobs of the archive: thin wrappers that call services."""
+"""Background jobs of the archive: thin wrappers that call its services."""
 
 from __future__ import annotations
 
 from django_tasks import task
+
+from sklaida.archive.models import BagExport, FixityAudit
+
+
+@task()
+def run_fixity_audit(*, audit_id: int | None = None) -> int:
+    """Re-hash every original (weekly, or when started by hand); returns the problems found."""
+    # Imported here: the services import this module to enqueue.
+    from sklaida.archive.services import preservation
+
+    if audit_id is None:
+        audit = preservation.run_scheduled_fixity_audit()
+    else:
+        audit = preservation.run_fixity_audit(audit=FixityAudit.objects.get(pk=audit_id))
+    return len(audit.problems) if audit else 0
+
+
+@task()
+def build_bag(*, export_id: int) -> str:
+    """Pack a collection as a BagIt bag; returns the export's status."""
+    from sklaida.archive.services import preservation
+
+    return preservation.build_bag(export=BagExport.objects.get(pk=export_id)).status
 
 
 @task()

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from sklaida.archive.views import assets, selection, uploads
+from sklaida.archive.views import (
+    assets,
+    broadcasts,
+    collections,
+    equipment,
+    preservation,
+    selection,
+    uploads,
+)
 
 app_name = "archive"
 
@@ -22,17 +30,32 @@ urlpatterns: list = [
     path("paketai/<int:pk>/tus/", uploads.tus_create, name="tus_create"),
     path("ikelimai/<slug:key>/", uploads.tus_upload, name="tus_upload"),
     # Collections, share links, ZIP and BagIt (views/collections.py)
+    path("rinkiniai/", collections.collection_list, name="collection_list"),
+    path("rinkiniai/naujas/", collections.collection_form, name="collection_create"),
+    path("rinkiniai/<int:pk>/", collections.collection_detail, name="collection_detail"),
+    path("rinkiniai/<int:pk>/keisti/", collections.collection_form, name="collection_edit"),
+    path("rinkiniai/<int:pk>/prideti/", collections.collection_add, name="collection_add"),
+    path("rinkiniai/<int:pk>/isimti/", collections.collection_remove, name="collection_remove"),
+    path("rinkiniai/<int:pk>/perkelti/", collections.collection_move, name="collection_move"),
+    path("rinkiniai/<int:pk>/zip/", collections.collection_zip, name="collection_zip"),
+    path("rinkiniai/<int:pk>/bagit/", collections.bag_export_create, name="bag_export_create"),
+    path("rinkiniai/<int:pk>/nuorodos/", collections.share_link_create, name="share_link_create"),
+    path("zip/", collections.assets_zip, name="assets_zip"),
+    path("bagit/<int:pk>/", collections.bag_export_status, name="bag_export_status"),
+    path("bagit/<int:pk>/atsisiusti/", collections.bag_export_download, name="bag_export_download"),
+    path("nuorodos/<int:pk>/atsaukti/", collections.share_link_revoke, name="share_link_revoke"),
+    path("bendrinti/<str:token>/", collections.shared_collection, name="shared_collection"),
+    path("bendrinti/<str:token>/zip/", collections.shared_zip, name="shared_zip"),
+    path(
+        "bendrinti/<str:token>/<int:asset>/<str:name>/",
+        collections.shared_rendition,
+        name="shared_rendition",
+    ),
     # Preservation (views/preservation.py)
-    # Broadcasts (views/broadcasts.py)
-    # Equipment and proposals (views/equipment.py)
-]
-
-# Broadcasts (3.1) and equipment with its bookings and improvement proposals (3.3).
-from django.urls import path  # noqa: E402
-
-from sklaida.archive.views import broadcasts, equipment  # noqa: E402
-
-urlpatterns += [
+    path("saugojimas/", preservation.fixity_list, name="fixity_list"),
+    path("saugojimas/tikrinti/", preservation.fixity_start, name="fixity_start"),
+    path("saugojimas/<int:pk>/", preservation.fixity_detail, name="fixity_detail"),
+    # Broadcasts (3.1) and equipment with its bookings and improvement proposals (3.3).
     path("transliacijos/", broadcasts.broadcast_list, name="broadcast_list"),
     path("transliacijos/nauja/", broadcasts.broadcast_form, name="broadcast_create"),
     path("transliacijos/<int:pk>/", broadcasts.broadcast_detail, name="broadcast_detail"),

@@ -7,7 +7,15 @@ Lithuanian one is served without a prefix, the English one under /en/ (sklaida/u
 from django.urls import path
 
 from sklaida.public.routes import localised_route
-from sklaida.public.views import calendar, news, newsletter, registration, tours, widgets
+from sklaida.public.views import (
+    calendar,
+    galleries,
+    news,
+    newsletter,
+    registration,
+    tours,
+    widgets,
+)
 
 app_name = "public"
 
@@ -104,5 +112,26 @@ urlpatterns += [
         ),
         newsletter.unsubscribe,
         name="newsletter_unsubscribe",
+    ),
+]
+
+urlpatterns += [
+    path(
+        localised_route(en="galleries/", lt="galerijos/"),
+        galleries.gallery_list,
+        name="gallery_list",
+    ),
+    path(
+        localised_route(en="galleries/<int:pk>/", lt="galerijos/<int:pk>/"),
+        galleries.gallery_detail,
+        name="gallery_detail",
+    ),
+    path(
+        localised_route(
+            en="galleries/pictures/<int:pk>/<str:name>/",
+            lt="galerijos/vaizdai/<int:pk>/<str:name>/",
+        ),
+        galleries.gallery_image,
+        name="gallery_image",
     ),
 ]

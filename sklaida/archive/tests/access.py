@@ -1,19 +1,73 @@
-"""Who may use each archive URL (checked by core/tests/test_access_matrix.py)."""
+"""Who may use each archive URL (checked by core/tests/test_access_matrix.py).
 
-from sklaida.testing.access import Rule
+The department reads the archive; the head and the specialists change it; only the head
+decides on proposals and exports bags. Collections, share links and preservation are in
+access_collections.py.
+"""
 
-EXPECTED_ACCESS: dict[str, Rule] = {}
+import datetime
+import uuid
+
+from django.utils import timezone
+
+from sklaida.archive.models import Broadcast, IngestBatch, Proposal, Upload
+from sklaida.archive.tests.access_collections import COLLECTION_ACCESS, _asset
+from sklaida.core.models import Booking, Equipment, Library
+from sklaida.events.models import Event
+from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
+
+
+def _asset_kwargs(data: dict) -> dict:
+    return {"pk": _asset().pk}
+
+
+def _rendition_kwargs(data: dict) -> dict:
+    return {"pk": _asset().pk, "name": "thumb"}
+
+
+def _look_alike_kwargs(data: dict) -> dict:
+    return {"pk": _asset(near_duplicate_of=_asset()).pk}
+
+
+def _batch_kwargs(data: dict) -> dict:
+    return {"pk": IngestBatch.objects.create(label="Vakaro nuotraukos").pk}
+
+
+def _upload_kwargs(data: dict) -> dict:
+    """An upload of the specialist's (only its owner may continue it)."""
+    upload = Upload.objects.create(
+        key=uuid.uuid4().hex,
+        batch=IngestBatch.objects.create(),
+        created_by=data["specialiste"],
+        filename="IMG_0001.JPG",
+        length=10,
+    )
+    return {"key": upload.key}
+
+
+EXPECTED_ACCESS: dict[str, Rule] = {
+    "archive:list": Rule(DEPARTMENT),
+    "archive:detail": Rule(DEPARTMENT, kwargs=_asset_kwargs),
+    "archive:edit": Rule(DEPARTMENT_WORKERS, kwargs=_asset_kwargs),
+    "archive:rendition": Rule(DEPARTMENT, kwargs=_rendition_kwargs),
+    "archive:original": Rule(DEPARTMENT, kwargs=_asset_kwargs),
+    "archive:compare": Rule(DEPARTMENT, kwargs=_look_alike_kwargs),
+    "archive:review_asset": Rule(
+        DEPARTMENT_WORKERS, method="POST", kwargs=_asset_kwargs, data=lambda data: {"rating": 3}
+    ),
+    "archive:review": Rule(DEPARTMENT, query="event=", kwargs=lambda data: {}),
+    "archive:bulk_edit": Rule(DEPARTMENT_WORKERS, query="assets=1"),
+    "archive:regenerate": Rule(DEPARTMENT_WORKERS, method="POST"),
+    "archive:batch_create": Rule(DEPARTMENT_WORKERS),
+    "archive:batch": Rule(DEPARTMENT, kwargs=_batch_kwargs),
+    "archive:batch_upload": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_batch_kwargs),
+    "archive:tus_create": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_batch_kwargs),
+    "archive:tus_upload": Rule(frozenset({"specialiste"}), kwargs=_upload_kwargs),
+}
 
 # Broadcasts (3.1) and equipment, bookings and improvement proposals (3.3): the department
 # reads, the head and the specialists change, only the head decides on proposals.
-import datetime  # noqa: E402
 
-from django.utils import timezone  # noqa: E402
-
-from sklaida.archive.models import Broadcast, Proposal  # noqa: E402
-from sklaida.core.models import Booking, Equipment, Library  # noqa: E402
-from sklaida.events.models import Event  # noqa: E402
-from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS  # noqa: E402
 
 HEAD = frozenset({"vadove"})
 
@@ -102,3 +156,5 @@ EXPECTED_ACCESS |= {
         DEPARTMENT_WORKERS, method="POST", kwargs=_proposal_in(Proposal.Status.APPROVED)
     ),
 }
+# Collections, share links, ZIP, BagIt and preservation (preservation helper).
+EXPECTED_ACCESS.update(COLLECTION_ACCESS)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from sklaida.archive.forms import AssetFilterForm, AssetForm, BulkEditForm
 from sklaida.archive.models import Asset, archive_storage
+from sklaida.archive.renditions_serving import rendition_response
 from sklaida.archive.selectors.access import visible_assets
 from sklaida.archive.selectors.search import AssetCriteria, asset_facets, asset_search
 from sklaida.archive.services import assets as services
@@ -153,31 +154,8 @@ def rendition(request: HttpRequest, pk: int, name: str) -> FileResponse:
     """A thumbnail, preview, web size, poster, proxy or waveform, for staff."""
     may_read(request)
     asset = asset_or_404(request, pk)
-    return rendition_response(asset, name)
-
-
-def rendition_response(asset: Asset, name: str) -> FileResponse:
-    key = asset.renditions.get(name)
-    if not key:
-        raise Http404
-    store = archive_storage()
-    try:
-        handle = store.open(key, "rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(handle, content_type=_rendition_type(key))
-    # The same address always shows the same picture until renditions are remade.
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
-
-
-def _rendition_type(key: str) -> str:
-    return {
-        ".jpg": "image/jpeg",
-        ".png": "image/png",
-        ".mp4": "video/mp4",
-        ".webp": "image/webp",
-    }.get(key[key.rfind(".") :], "application/octet-stream")
+    # The same address shows the same picture until the renditions are made again.
+    return rendition_response(asset, name, cache_control="private, max-age=3600")
 
 
 def original(request: HttpRequest, pk: int) -> FileResponse:

@@ -144,13 +144,13 @@ def tus_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _tus_response(201, Location=location, Upload_Offset="0")
 
 
-@require_http_methods(["HEAD", "PATCH", "DELETE"])
+@require_http_methods(["GET", "HEAD", "PATCH", "DELETE"])
 def tus_upload(request: HttpRequest, key: str) -> HttpResponse:
     may_work(request)
     upload = Upload.objects.filter(key=key, created_by=request.user).first()
     if upload is None:
         raise Http404
-    if request.method == "HEAD":
+    if request.method in ("GET", "HEAD"):
         return _tus_response(
             200, Upload_Offset=str(upload.offset), Upload_Length=str(upload.length)
         )

@@ -63,3 +63,36 @@ EXPECTED_ACCESS.update(
         "public:widget_events_html": Rule(EVERYONE),
     }
 )
+
+
+def _public_asset():
+    import uuid
+
+    from sklaida.archive.models import Asset
+    from sklaida.archive.tests.stored import stored_asset
+
+    return stored_asset(
+        content=uuid.uuid4().bytes,
+        name="skaitymai.jpg",
+        access=Asset.Access.PUBLIC,
+        consent=Asset.Consent.NOT_NEEDED,
+    )
+
+
+def _public_gallery(data: dict) -> dict:
+    from sklaida.archive.models import Collection, CollectionItem
+
+    gallery = Collection.objects.create(title="Vasaros skaitymai", is_public=True)
+    CollectionItem.objects.create(collection=gallery, asset=_public_asset())
+    return {"pk": gallery.pk}
+
+
+EXPECTED_ACCESS.update(
+    {
+        "public:gallery_list": Rule(EVERYONE),
+        "public:gallery_detail": Rule(EVERYONE, kwargs=_public_gallery),
+        "public:gallery_image": Rule(
+            EVERYONE, kwargs=lambda data: {"pk": _public_asset().pk, "name": "web"}
+        ),
+    }
+)

@@ -1,0 +1,7 @@
+"""Periodic jobs of the archive (see core.scheduling)."""
+
+from sklaida.archive import tasks
+from sklaida.core.scheduling import PeriodicJob, register
+
+# Sunday night, when nobody uploads: re-reading every original takes hours on a big archive.
+register(PeriodicJob("archive-fixity-audit", "30 1 * * 1", tasks.run_fixity_audit))
