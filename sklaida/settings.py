@@ -145,7 +145,11 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 if TASKS_BACKEND == "rq" and not REDIS_URL:
     raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
-RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+# RQ kills a job after 180 s by default; a fixity audit or a bag of a large collection
+# takes longer.
+RQ_QUEUES = {
+    "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 6 * 3600}
+}
 RQ_SHOW_ADMIN_LINK = False
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")  # its `rqworker` command runs the RQ worker

@@ -94,9 +94,28 @@ def put(key: str, path: Path, *, storage: Storage | None = None) -> str:
 def chunks(key: str, *, storage: Storage | None = None) -> Iterator[bytes]:
     """The stored file's bytes, a megabyte at a time."""
     storage = storage or archive_storage()
+    if hasattr(storage, "bucket"):
+        # django-storages' S3File reads a whole object into memory; stream its body.
+        yield from _s3_chunks(storage, key)
+        return
     with storage.open(key, "rb") as source:
         while chunk := source.read(CHUNK):
             yield chunk
+
+
+def _s3_chunks(storage: Storage, key: str) -> Iterator[bytes]:
+    from botocore.exceptions import ClientError
+
+    try:
+        body = storage.bucket.Object(storage._normalize_name(key)).get()["Body"]
+    except ClientError as failure:
+        if failure.response["Error"]["Code"] in ("NoSuchKey", "404"):
+            raise FileNotFoundError(key) from failure
+        raise
+    try:
+        yield from body.iter_chunks(CHUNK)
+    finally:
+        body.close()
 
 
 def stored_sha256(key: str, *, storage: Storage | None = None) -> str:

@@ -145,14 +145,6 @@ def test_a_bag_is_packed_from_and_stored_in_the_object_store(
     assert f"sklaida-collection-{collection.pk}/data/{asset.pk}-maišas.jpg" in packed.namelist()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "storage.chunks() reads S3 objects through S3File, which downloads the whole object "
-        "into memory (AWS_S3_MAX_MEMORY_SIZE defaults to 0: never spills to disk) before the "
-        "first chunk; stream the object's body instead (see the preservation report)."
-    ),
-)
 def test_reading_a_large_object_holds_little_in_memory(bucket, tmp_path):
     source = tmp_path / "video.mp4"
     source.write_bytes(os.urandom(30 * 1024 * 1024))
@@ -166,4 +158,6 @@ def test_reading_a_large_object_holds_little_in_memory(bucket, tmp_path):
         tracemalloc.stop()
 
     assert read == 30 * 1024 * 1024
-    assert peak < 20 * 1024 * 1024, f"peak {peak / 1024 / 1024:.0f} MB"
+    # The moto server runs in this process and holds one copy of the object while it
+    # answers; reading the whole object into memory on our side would double that.
+    assert peak < 1.5 * 30 * 1024 * 1024, f"peak {peak / 1024 / 1024:.0f} MB"
