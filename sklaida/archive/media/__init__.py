@@ -1,0 +1,30 @@
+"""File-level processing of the media archive: what a file is, what its headers say, and
+the renditions made from it. Pure functions over local paths; no models, no database."""
+
+import logging
+
+from sklaida.archive.media.detection import Detected, detect
+from sklaida.archive.media.errors import RenditionError, UnsupportedFile
+from sklaida.archive.media.metadata import TechnicalMetadata, read_metadata
+from sklaida.archive.media.renditions import (
+    RENDITION_SIZES,
+    RenditionSet,
+    hamming,
+    make_renditions,
+)
+
+# libvips reports every step of every thumbnail at INFO: far too much for a server log.
+logging.getLogger("pyvips").setLevel(logging.WARNING)
+
+__all__ = [
+    "RENDITION_SIZES",
+    "Detected",
+    "RenditionError",
+    "RenditionSet",
+    "TechnicalMetadata",
+    "UnsupportedFile",
+    "detect",
+    "hamming",
+    "make_renditions",
+    "read_metadata",
+]

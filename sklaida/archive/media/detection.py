@@ -1,0 +1,172 @@
+"""What a file is, decided from its content: kind, type and canonical extension, and the
+header checks (readable, not a decompression bomb) that come before any pixel is decoded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import magic
+import pyvips
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from sklaida.archive.media import probe
+from sklaida.archive.media.errors import UnsupportedFile
+
+# JPEG cannot be larger than 65 535 px a side; other formats can claim anything.
+MAX_SIDE = 65_000
+
+# libmagic's type → (the type we record, canonical extension, libvips loader).
+IMAGE_TYPES = {
+    "image/jpeg": ("image/jpeg", ".jpg", "jpegload"),
+    "image/png": ("image/png", ".png", "pngload"),
+    "image/tiff": ("image/tiff", ".tif", "tiffload"),
+    "image/webp": ("image/webp", ".webp", "webpload"),
+    "image/heic": ("image/heic", ".heic", "heifload"),
+    "image/heif": ("image/heif", ".heif", "heifload"),
+    "image/gif": ("image/gif", ".gif", "gifload"),
+}
+VIDEO_TYPES = {
+    "video/mp4": ("video/mp4", ".mp4"),
+    "video/quicktime": ("video/quicktime", ".mov"),
+    "video/webm": ("video/webm", ".webm"),
+    "video/x-matroska": ("video/x-matroska", ".mkv"),
+    "video/x-msvideo": ("video/x-msvideo", ".avi"),
+    "video/mpeg": ("video/mpeg", ".mpg"),
+    "video/ogg": ("video/ogg", ".ogv"),
+}
+AUDIO_TYPES = {
+    "audio/mpeg": ("audio/mpeg", ".mp3"),
+    "audio/x-wav": ("audio/wav", ".wav"),
+    "audio/wav": ("audio/wav", ".wav"),
+    "audio/flac": ("audio/flac", ".flac"),
+    "audio/x-flac": ("audio/flac", ".flac"),
+    "audio/ogg": ("audio/ogg", ".ogg"),
+    "audio/x-m4a": ("audio/mp4", ".m4a"),
+    "audio/mp4": ("audio/mp4", ".m4a"),
+    "audio/x-hx-aac-adts": ("audio/aac", ".aac"),
+    "audio/aac": ("audio/aac", ".aac"),
+}
+DOCUMENT_TYPES = {"application/pdf": ("application/pdf", ".pdf")}
+# A video container that holds only sound is a recording (a phone's voice memo in MP4).
+SOUND_ONLY_CONTAINERS = {
+    "video/mp4": ("audio/mp4", ".m4a"),
+    "video/quicktime": ("audio/mp4", ".m4a"),
+    "video/webm": ("audio/webm", ".webm"),
+    "video/x-matroska": ("audio/x-matroska", ".mka"),
+    "video/ogg": ("audio/ogg", ".ogg"),
+}
+# libmagic does not know every stream format (camcorder .MTS, MP3 without a tag); ffprobe
+# is asked about those and trusted only for these.
+PROBED_FORMATS = {
+    "mpegts": ("video", "video/mp2t", ".mts"),
+    "mp3": ("audio", "audio/mpeg", ".mp3"),
+}
+
+
+@dataclass(frozen=True)
+class Detected:
+    kind: str  # Asset.Kind: "image" | "video" | "audio" | "document"
+    mime_type: str
+    extension: str  # canonical, with the dot
+
+
+def detect(path: Path) -> Detected:
+    """The kind and type of the file at `path`, from its content (never its name).
+
+    Raises UnsupportedFile for a type the archive does not take, a header that cannot be
+    read, and a picture whose header claims more pixels than ARCHIVE_MAX_PIXELS.
+    """
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise UnsupportedFile(_("The file is empty."))
+    found = magic.from_file(str(path), mime=True)
+    if found in IMAGE_TYPES:
+        mime_type, extension, loader = IMAGE_TYPES[found]
+        _check_picture_header(path, loader)
+        return Detected("image", mime_type, extension)
+    if found in DOCUMENT_TYPES:
+        return Detected("document", *DOCUMENT_TYPES[found])
+    if found in VIDEO_TYPES or found in AUDIO_TYPES:
+        return _detect_stream_file(path, found)
+    if found == "application/octet-stream":
+        detected = _detect_by_probe(path)
+        if detected is not None:
+            return detected
+    raise UnsupportedFile(
+        _("The file is not a photo, video, audio or PDF file (it is %(type)s).") % {"type": found}
+    )
+
+
+def _check_picture_header(path: Path, loader: str) -> None:
+    """Read the header only (libvips decodes no pixel until asked) and refuse bombs."""
+    try:
+        header = getattr(pyvips.Image, loader)(str(path), access="sequential")
+        width, height = header.width, header.height
+    except pyvips.Error as error:
+        raise UnsupportedFile(
+            _("The photo cannot be read: the file is damaged or incomplete.")
+        ) from error
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > settings.ARCHIVE_MAX_PIXELS:
+        raise UnsupportedFile(
+            _(
+                "The picture is too large: %(width)s × %(height)s pixels. The archive takes "
+                "pictures of up to %(limit)s megapixels and %(side)s pixels a side."
+            )
+            % {
+                "width": width,
+                "height": height,
+                "limit": _megapixels(settings.ARCHIVE_MAX_PIXELS),
+                "side": MAX_SIDE,
+            }
+        )
+
+
+def _megapixels(pixels: int) -> str:
+    value = pixels / 1_000_000
+    return number_format(value, decimal_pos=0 if value.is_integer() else 1)
+
+
+def _detect_stream_file(path: Path, found: str) -> Detected:
+    """Video or audio: ffprobe must open it and find pictures or sound in it."""
+    is_video = found in VIDEO_TYPES
+    try:
+        probed = probe.probe(path)
+    except probe.ToolFailed as error:
+        if is_video:
+            message = _("The video cannot be read: the file is damaged or incomplete.")
+        else:
+            message = _("The recording cannot be read: the file is damaged or incomplete.")
+        raise UnsupportedFile(message) from error
+    pictures, sounds = probe.picture_streams(probed), probe.sound_streams(probed)
+    if is_video and pictures:
+        return Detected("video", *VIDEO_TYPES[found])
+    if is_video and sounds:
+        mime_type, extension = SOUND_ONLY_CONTAINERS.get(found, VIDEO_TYPES[found])
+        return Detected("audio", mime_type, extension)
+    if not is_video and sounds:
+        mime_type, extension = AUDIO_TYPES[found]
+        if mime_type == "audio/ogg" and sounds[0].get("codec_name") == "opus":
+            extension = ".opus"
+        return Detected("audio", mime_type, extension)
+    raise UnsupportedFile(_("The file holds neither pictures nor sound."))
+
+
+def _detect_by_probe(path: Path) -> Detected | None:
+    try:
+        probed = probe.probe(path)
+    except probe.ToolFailed:
+        return None
+    format_names = probed.get("format", {}).get("format_name", "").split(",")
+    for name in format_names:
+        if name in PROBED_FORMATS:
+            kind, mime_type, extension = PROBED_FORMATS[name]
+            streams = probe.picture_streams(probed) if kind == "video" else []
+            if kind == "video" and not streams:
+                return None
+            if kind == "audio" and not probe.sound_streams(probed):
+                return None
+            return Detected(kind, mime_type, extension)
+    return None
