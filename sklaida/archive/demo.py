@@ -56,8 +56,9 @@ def demo_photo(
     exif = Image.Exif()
     exif[0x010F] = make
     exif[0x0110] = model
-    exif[0x013B] = PHOTOGRAPHER
-    exif[0x8298] = demo.COUNTY_LIBRARY
+    # Cameras and editors write names as UTF-8 into these ASCII fields.
+    exif[0x013B] = PHOTOGRAPHER.encode()
+    exif[0x8298] = demo.COUNTY_LIBRARY.encode()
     details = exif.get_ifd(0x8769)
     local = timezone.localtime(taken)
     details[0x9003] = local.strftime("%Y:%m:%d %H:%M:%S")

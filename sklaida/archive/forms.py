@@ -46,13 +46,23 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
 class FilesForm(forms.Form):
     """The upload without JavaScript: several files in one request, not resumable."""
 
-    files = forms.FileField(label=_("Files"), widget=MultipleFileInput(attrs={"multiple": True}))
-
-    def clean_files(self):
-        return self.files.getlist("files")
+    files = MultipleFileField(label=_("Files"))
 
 
 class AssetForm(forms.ModelForm):

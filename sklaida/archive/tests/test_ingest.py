@@ -22,6 +22,17 @@ TAKEN = datetime.datetime(2026, 3, 14, 18, 20, tzinfo=VILNIUS)
 
 
 @pytest.fixture
+def ingest_path(django_capture_on_commit_callbacks):
+    """`ingest.ingest_path`, then the renditions job it queues, as the worker would run it."""
+
+    def ingested(path, **kwargs) -> IngestItem:
+        with django_capture_on_commit_callbacks(execute=True):
+            return ingest.ingest_path(path, **kwargs)
+
+    return ingested
+
+
+@pytest.fixture
 def batch(personas):
     return ingest.start_batch(actor=personas["specialiste"], label="Vakaro nuotraukos")
 
@@ -39,11 +50,11 @@ def photo(folder: Path, name: str = "IMG_0001.JPG", *, taken=TAKEN, seed: int = 
     return path, image
 
 
-def test_an_original_is_stored_unchanged_under_its_checksum(batch, personas, tmp_path):
+def test_an_original_is_stored_unchanged_under_its_checksum(batch, personas, tmp_path, ingest_path):
     path, _ = photo(tmp_path)
     expected = hashlib.sha256(path.read_bytes()).hexdigest()
 
-    item = ingest.ingest_path(path, batch=batch, actor=personas["specialiste"])
+    item = ingest_path(path, batch=batch, actor=personas["specialiste"])
 
     asset = item.asset
     assert item.outcome == IngestItem.Outcome.STORED
@@ -56,13 +67,13 @@ def test_an_original_is_stored_unchanged_under_its_checksum(batch, personas, tmp
     assert asset.kind == Asset.Kind.IMAGE
 
 
-def test_the_same_file_twice_is_linked_not_stored_again(batch, personas, tmp_path):
+def test_the_same_file_twice_is_linked_not_stored_again(batch, personas, tmp_path, ingest_path):
     path, _ = photo(tmp_path)
-    first = ingest.ingest_path(path, batch=batch, actor=personas["specialiste"])
+    first = ingest_path(path, batch=batch, actor=personas["specialiste"])
     copy = tmp_path / "kopija.jpg"
     copy.write_bytes(path.read_bytes())
 
-    second = ingest.ingest_path(copy, batch=batch, actor=personas["specialiste"])
+    second = ingest_path(copy, batch=batch, actor=personas["specialiste"])
 
     assert second.outcome == IngestItem.Outcome.DUPLICATE
     assert second.asset == first.asset
@@ -72,13 +83,15 @@ def test_the_same_file_twice_is_linked_not_stored_again(batch, personas, tmp_pat
     assert len(originals) == 1
 
 
-def test_a_renamed_text_file_is_refused_and_the_batch_goes_on(batch, personas, tmp_path):
+def test_a_renamed_text_file_is_refused_and_the_batch_goes_on(
+    batch, personas, tmp_path, ingest_path
+):
     fake = tmp_path / "nuotrauka.jpg"
     fake.write_text("Tai ne nuotrauka, o užrašai.", encoding="utf-8")
     real, _ = photo(tmp_path)
 
-    refused = ingest.ingest_path(fake, batch=batch, actor=personas["specialiste"])
-    stored = ingest.ingest_path(real, batch=batch, actor=personas["specialiste"])
+    refused = ingest_path(fake, batch=batch, actor=personas["specialiste"])
+    stored = ingest_path(real, batch=batch, actor=personas["specialiste"])
 
     assert refused.outcome == IngestItem.Outcome.REFUSED
     assert refused.asset is None
@@ -115,12 +128,14 @@ def test_a_half_written_file_never_sits_under_a_stored_name(tmp_path, settings):
     assert target.read_bytes() == source.read_bytes()
 
 
-def test_camera_metadata_fills_the_description_and_finds_the_event(batch, personas, tmp_path):
+def test_camera_metadata_fills_the_description_and_finds_the_event(
+    batch, personas, tmp_path, ingest_path
+):
     event = Event.objects.filter(status=Event.Status.HELD).exclude(space=None).first()
     taken = event.starts_at + datetime.timedelta(minutes=30)
     path, _ = photo(tmp_path, taken=taken)
 
-    asset = ingest.ingest_path(path, batch=batch, actor=personas["specialiste"]).asset
+    asset = ingest_path(path, batch=batch, actor=personas["specialiste"]).asset
 
     assert asset.captured_at == taken
     assert asset.camera  # Make and Model from EXIF
@@ -130,22 +145,24 @@ def test_camera_metadata_fills_the_description_and_finds_the_event(batch, person
     assert (asset.width, asset.height) == (640, 427)
 
 
-def test_a_photo_from_no_event_stays_unlinked(batch, personas, tmp_path):
+def test_a_photo_from_no_event_stays_unlinked(batch, personas, tmp_path, ingest_path):
     path, _ = photo(tmp_path, taken=datetime.datetime(2019, 1, 1, 3, 0, tzinfo=VILNIUS))
 
-    asset = ingest.ingest_path(path, batch=batch, actor=personas["specialiste"]).asset
+    asset = ingest_path(path, batch=batch, actor=personas["specialiste"]).asset
 
     assert asset.event is None
 
 
-def test_renditions_are_made_and_a_burst_shot_is_flagged_as_a_look_alike(batch, personas, tmp_path):
+def test_renditions_are_made_and_a_burst_shot_is_flagged_as_a_look_alike(
+    batch, personas, tmp_path, ingest_path
+):
     first_path, image = photo(tmp_path, "IMG_1.JPG", seed=5)
     second_path, _ = photo(tmp_path, "IMG_2.JPG", seed=5, base=image)
     other_path, _ = photo(tmp_path, "IMG_3.JPG", seed=99)
 
-    first = ingest.ingest_path(first_path, batch=batch, actor=personas["specialiste"]).asset
-    second = ingest.ingest_path(second_path, batch=batch, actor=personas["specialiste"]).asset
-    other = ingest.ingest_path(other_path, batch=batch, actor=personas["specialiste"]).asset
+    first = ingest_path(first_path, batch=batch, actor=personas["specialiste"]).asset
+    second = ingest_path(second_path, batch=batch, actor=personas["specialiste"]).asset
+    other = ingest_path(other_path, batch=batch, actor=personas["specialiste"]).asset
 
     for asset in (first, second, other):
         asset.refresh_from_db()
@@ -157,7 +174,9 @@ def test_renditions_are_made_and_a_burst_shot_is_flagged_as_a_look_alike(batch, 
     assert other.near_duplicate_of is None
 
 
-def test_a_file_that_breaks_its_decoder_fails_only_its_own_renditions(batch, personas, tmp_path):
+def test_a_file_that_breaks_its_decoder_fails_only_its_own_renditions(
+    batch, personas, tmp_path, ingest_path
+):
     good, _ = photo(tmp_path, "IMG_good.JPG", seed=3)
     broken_source, _ = photo(tmp_path, "IMG_broken.JPG", seed=4)
     data = broken_source.read_bytes()
@@ -165,8 +184,7 @@ def test_a_file_that_breaks_its_decoder_fails_only_its_own_renditions(batch, per
     broken.write_bytes(data[: len(data) // 3])  # the card was pulled out mid-write
 
     results = [
-        ingest.ingest_path(path, batch=batch, actor=personas["specialiste"])
-        for path in (broken, good)
+        ingest_path(path, batch=batch, actor=personas["specialiste"]) for path in (broken, good)
     ]
 
     states = {}
@@ -180,9 +198,9 @@ def test_a_file_that_breaks_its_decoder_fails_only_its_own_renditions(batch, per
     assert states["IMG_cut.JPG"] in {Asset.Renditions.FAILED, IngestItem.Outcome.REFUSED}
 
 
-def test_renditions_can_be_made_again_from_the_original(batch, personas, tmp_path):
+def test_renditions_can_be_made_again_from_the_original(batch, personas, tmp_path, ingest_path):
     path, _ = photo(tmp_path)
-    asset = ingest.ingest_path(path, batch=batch, actor=personas["specialiste"]).asset
+    asset = ingest_path(path, batch=batch, actor=personas["specialiste"]).asset
     asset.refresh_from_db()
     thumb = Path(storages["archive"].path(asset.renditions["thumb"]))
     thumb.unlink()
