@@ -23,6 +23,7 @@ urlpatterns: list = [
     path("<int:pk>/atranka/", selection.review_asset, name="review_asset"),
     path("atranka/", selection.review, name="review"),
     path("keisti/", assets.bulk_edit, name="bulk_edit"),
+    path("i-rinkini/", assets.add_chosen_to_collection, name="add_to_collection"),
     path("perdaryti-perziuras/", assets.regenerate, name="regenerate"),
     path("ikelti/", uploads.batch_create, name="batch_create"),
     path("paketai/<int:pk>/", uploads.batch_detail, name="batch"),

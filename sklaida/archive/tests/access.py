@@ -11,7 +11,7 @@ import uuid
 from django.utils import timezone
 
 from sklaida.archive.models import Broadcast, IngestBatch, Proposal, Upload
-from sklaida.archive.tests.access_collections import COLLECTION_ACCESS, _asset
+from sklaida.archive.tests.access_collections import COLLECTION_ACCESS, _asset, _on_collection
 from sklaida.core.models import Booking, Equipment, Library
 from sklaida.events.models import Event
 from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
@@ -57,6 +57,11 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     ),
     "archive:review": Rule(DEPARTMENT, query="event=", kwargs=lambda data: {}),
     "archive:bulk_edit": Rule(DEPARTMENT_WORKERS, query="assets=1"),
+    "archive:add_to_collection": Rule(
+        DEPARTMENT_WORKERS,
+        method="POST",
+        data=lambda data: {"collection": _on_collection(data)["pk"]},
+    ),
     "archive:regenerate": Rule(DEPARTMENT_WORKERS, method="POST"),
     "archive:batch_create": Rule(DEPARTMENT_WORKERS),
     "archive:batch": Rule(DEPARTMENT, kwargs=_batch_kwargs),

@@ -106,3 +106,19 @@ def test_look_alikes_are_compared_side_by_side(client_as):
 
     assert page.index("Pirmas kadras") < page.index("Antras kadras")
     assert page.count('name="selection" value="rejected"') == 2
+
+
+def test_ticked_files_go_into_a_chosen_collection(client_as, personas):
+    from sklaida.archive.models import Collection
+
+    first, second = AssetFactory.create_batch(2)
+    collection = Collection.objects.create(title="Metų akimirkos", created_by=personas["vadove"])
+
+    response = client_as("specialiste").post(
+        "/archyvas/i-rinkini/",
+        {"collection": collection.pk, "assets": [first.pk, second.pk]},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == f"/archyvas/rinkiniai/{collection.pk}/"
+    assert list(collection.assets.order_by("pk")) == [first, second]

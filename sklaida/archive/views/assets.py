@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from sklaida.archive.collection_forms import asset_ids
 from sklaida.archive.forms import AssetFilterForm, AssetForm, BulkEditForm
-from sklaida.archive.models import Asset, archive_storage
+from sklaida.archive.models import Asset, Collection, archive_storage
 from sklaida.archive.renditions_serving import rendition_response
 from sklaida.archive.selectors.access import visible_assets
 from sklaida.archive.selectors.search import AssetCriteria, asset_facets, asset_search
@@ -42,9 +43,8 @@ def asset_or_404(request: HttpRequest, pk: int) -> Asset:
 def chosen_assets(request: HttpRequest) -> list[Asset]:
     """The assets ticked on a list (`assets` = ids), as far as the user may see them."""
     source = request.POST if request.method == "POST" else request.GET
-    ids = [value for raw in source.getlist("assets") for value in raw.split(",")]
-    ids = [int(value) for value in ids if value.strip().isdigit()]
-    queryset = visible_assets(request.user, Asset.objects.filter(pk__in=ids[:1000]))
+    ids = asset_ids(source.getlist("assets"))
+    queryset = visible_assets(request.user, Asset.objects.filter(pk__in=ids))
     return list(queryset.select_related("event").order_by("captured_at", "pk"))
 
 
@@ -71,6 +71,7 @@ def asset_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "facets": _facet_links(request, facets),
             "criteria": criteria,
+            "collections": list(Collection.objects.order_by("-created_at")[:100]),
             **paginated(request, assets, per_page=PER_PAGE),
         },
     )
@@ -220,3 +221,12 @@ def bulk_edit(request: HttpRequest) -> HttpResponse:
         "archive/bulk_edit.html",
         {"form": form, "assets": assets, "next": safe_next(request) or ""},
     )
+
+
+@require_POST
+def add_chosen_to_collection(request: HttpRequest) -> HttpResponse:
+    """The list's "add to collection": the same POST goes on to the chosen collection."""
+    may_work(request)
+    collection = get_object_or_404(Collection, pk=request.POST.get("collection") or 0)
+    # 307 keeps the method and the ticked assets.
+    return HttpResponseRedirect(reverse("archive:collection_add", args=[collection.pk]), status=307)
