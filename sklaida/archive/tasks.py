@@ -34,3 +34,11 @@ def make_renditions(*, asset_id: int) -> str:
     from sklaida.archive.services import ingest
 
     return ingest.make_renditions(asset_id=asset_id).rendition_status
+
+
+@task()
+def discard_abandoned_uploads() -> int:
+    """Resumable uploads left unfinished for a week: their staging files are deleted."""
+    from sklaida.archive.services import uploads
+
+    return uploads.discard_abandoned_uploads()

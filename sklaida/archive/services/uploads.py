@@ -3,12 +3,14 @@ bytes wait in a staging file until the last one arrives, then the file is ingest
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from sklaida.archive.models import IngestBatch, IngestItem, Upload
 from sklaida.archive.services import ingest
@@ -79,3 +81,16 @@ def _finish(upload: Upload) -> Upload:
 def cancel_upload(*, upload: Upload) -> None:
     staging_path(upload).unlink(missing_ok=True)
     upload.delete()
+
+
+# A browser may come back the next day to finish; after a week nobody will.
+ABANDONED_AFTER = datetime.timedelta(days=7)
+
+
+def discard_abandoned_uploads(*, now: datetime.datetime | None = None) -> int:
+    """Delete unfinished uploads older than ABANDONED_AFTER and their staging files."""
+    cutoff = (now or timezone.now()) - ABANDONED_AFTER
+    abandoned = list(Upload.objects.filter(item__isnull=True, created_at__lt=cutoff))
+    for upload in abandoned:
+        cancel_upload(upload=upload)
+    return len(abandoned)

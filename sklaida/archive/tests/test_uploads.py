@@ -2,6 +2,7 @@
 connection, and the plain form when the page's script does not run."""
 
 import base64
+import datetime
 import json
 import random
 from urllib.parse import unquote
@@ -132,3 +133,21 @@ def test_the_plain_form_uploads_several_files_and_lists_what_became_of_them(batc
     assert "sarasas.jpg" in page
     assert batch.items.filter(outcome="stored").count() == 1
     assert batch.items.filter(outcome="refused").count() == 1
+
+
+def test_an_upload_left_unfinished_for_a_week_gives_its_space_back(batch_url, jpeg):
+    from sklaida.archive.services import uploads
+
+    client, batch = batch_url
+    location = create(client, batch, len(jpeg))
+    patch(client, location, 0, jpeg[:1000])
+    upload = Upload.objects.get(batch=batch)
+    staged = uploads.staging_path(upload)
+    assert staged.stat().st_size == 1000
+
+    assert uploads.discard_abandoned_uploads(now=timezone.now()) == 0
+    later = timezone.now() + uploads.ABANDONED_AFTER + datetime.timedelta(hours=1)
+    assert uploads.discard_abandoned_uploads(now=later) == 1
+
+    assert not staged.exists()
+    assert not Upload.objects.filter(pk=upload.pk).exists()
