@@ -81,8 +81,8 @@ class EquipmentForm(forms.ModelForm):
 
 
 class BookingForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("From"), widget=DateTimeInput())
-    ends_at = forms.DateTimeField(label=_("Until"), widget=DateTimeInput())
+    starts_at = forms.DateTimeField(label=_("Booked from"), widget=DateTimeInput())
+    ends_at = forms.DateTimeField(label=_("Booked until"), widget=DateTimeInput())
     purpose = forms.CharField(
         label=_("Purpose"),
         max_length=250,

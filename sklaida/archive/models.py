@@ -129,7 +129,7 @@ class Asset(models.Model):
         _("licence"), max_length=24, choices=Licence, default=Licence.INTERNAL_USE
     )
     access = models.CharField(
-        _("access"), max_length=10, choices=Access, default=Access.INTERNAL, db_index=True
+        _("access level"), max_length=10, choices=Access, default=Access.INTERNAL, db_index=True
     )
     consent = models.CharField(
         _("consent of people shown"), max_length=12, choices=Consent, default=Consent.MISSING
@@ -278,7 +278,7 @@ class IngestItem(models.Model):
     class Outcome(models.TextChoices):
         STORED = "stored", _("Added")
         DUPLICATE = "duplicate", _("Already in the archive")
-        REFUSED = "refused", _("Refused")
+        REFUSED = "refused", _("Not accepted")
 
     batch = models.ForeignKey(
         IngestBatch, verbose_name=_("batch"), on_delete=models.CASCADE, related_name="items"

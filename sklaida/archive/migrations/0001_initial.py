@@ -206,7 +206,7 @@ class Migration(migrations.Migration):
                         db_index=True,
                         default="internal",
                         max_length=10,
-                        verbose_name="access",
+                        verbose_name="access level",
                     ),
                 ),
                 (
@@ -640,7 +640,7 @@ class Migration(migrations.Migration):
                         choices=[
                             ("stored", "Added"),
                             ("duplicate", "Already in the archive"),
-                            ("refused", "Refused"),
+                            ("refused", "Not accepted"),
                         ],
                         max_length=10,
                         verbose_name="result",
