@@ -38,27 +38,30 @@
 
   function describe(card) {
     const rating = parseInt(card.dataset.rating || "0", 10);
-    document.getElementById("stage-state").textContent =
-      card.dataset.selectionLabel + " · " + stars(rating) + " (" + rating + " " + words.stars + ")";
+    if (card === cards[index]) {
+      document.getElementById("stage-state").textContent =
+        card.dataset.selectionLabel + " · " + stars(rating) + " (" + rating + " " + words.stars + ")";
+    }
     card.className = "review-card is-" + card.dataset.selection + (marked.has(card.dataset.pk) ? " is-marked" : "");
     card.querySelector(".card-state").textContent = card.dataset.selectionLabel;
     card.querySelector(".card-stars").textContent = rating ? stars(rating) : "";
   }
 
   function review(fields, advance) {
+    // Move on at once, so the next key acts on the next picture while this one saves.
     const card = cards[index];
+    if (advance) show(index + 1, true);
     const body = new URLSearchParams(fields);
     return fetch(urlFor(stage.dataset.reviewUrlTemplate, card.dataset.pk), {
       method: "POST",
       headers: { "X-CSRFToken": csrf, Accept: "application/json" },
       body: body,
     }).then(function (response) { return response.json(); }).then(function (result) {
-      if (result.error) { document.getElementById("stage-state").textContent = result.error; return; }
+      if (result.error) { show(cards.indexOf(card), true); document.getElementById("stage-state").textContent = result.error; return; }
       card.dataset.selection = result.selection;
       card.dataset.selectionLabel = result.selection_label;
       card.dataset.rating = result.rating;
       describe(card);
-      if (advance) show(index + 1, true);
     });
   }
 
