@@ -181,7 +181,6 @@ def test_a_100_megapixel_photo_makes_renditions_in_bounded_memory(tmp_path):
         check=True,
     )
     measured = json.loads(finished.stdout.strip().splitlines()[-1])
-    print(f"peak memory growth: {measured['growth_mb']:.0f} MB")
 
     # Decoded whole, the picture alone would take 300 MB.
     assert measured["growth_mb"] < 100
