@@ -286,7 +286,9 @@ def _audio_renditions(path: Path, out_dir: Path) -> RenditionSet:
             ["-i", str(path), "-filter_complex"]
             + [
                 f"[0:a:0]aformat=channel_layouts=mono,"
-                f"showwavespic=s={WAVEFORM_SIZE}:colors={WAVEFORM_COLOUR}[wave]"
+                # Square-root scale: quiet speech still shows; peaks: no sound is hidden.
+                f"showwavespic=s={WAVEFORM_SIZE}:colors={WAVEFORM_COLOUR}"
+                f":scale=sqrt:filter=peak[wave]"
             ]
             + ["-map", "[wave]", "-frames:v", "1", str(waveform)],
             timeout=60 + duration / 5,
