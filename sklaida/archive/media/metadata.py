@@ -191,6 +191,25 @@ def _read_picture(path: Path, detected: Detected, metadata: TechnicalMetadata) -
         orientation = _integer(ifd0.get(TAG["Orientation"]))
         metadata.orientation = orientation if orientation in range(1, 9) else 1
 
+    _fill_technical(metadata, ifd0, exif_ifd, gps_ifd, xmp, iptc)
+    _fill_descriptive(metadata, ifd0, xmp, iptc)
+    metadata.raw.update(
+        {
+            key: value
+            for key, value in {
+                "exif": _raw_exif(ifd0, exif_ifd, gps_ifd),
+                "iptc": {name: _jsonable(value) for name, value in iptc.items()},
+                "xmp": {name: _jsonable(value) for name, value in xmp.items()},
+            }.items()
+            if value
+        }
+    )
+
+
+def _fill_technical(
+    metadata: TechnicalMetadata, ifd0: dict, exif_ifd: dict, gps_ifd: dict, xmp: dict, iptc: dict
+) -> None:
+    """Camera, lens, moment and position: the camera's EXIF first, it was there."""
     metadata.camera = _camera(
         _text(ifd0.get(TAG["Make"])) or _first(xmp.get("tiff:Make")),
         _text(ifd0.get(TAG["Model"])) or _first(xmp.get("tiff:Model")),
@@ -215,8 +234,10 @@ def _read_picture(path: Path, detected: Detected, metadata: TechnicalMetadata) -
     if latitude is not None and longitude is not None and (latitude or longitude):
         metadata.latitude, metadata.longitude = latitude, longitude
 
-    # Descriptive fields: XMP first (Unicode by definition and what editing software
-    # updates), then IPTC, then the camera's EXIF.
+
+def _fill_descriptive(metadata: TechnicalMetadata, ifd0: dict, xmp: dict, iptc: dict) -> None:
+    """Who, what and where: XMP first (Unicode by definition, and what photo software
+    updates), then IPTC, then the camera's EXIF."""
     metadata.creator = (
         ", ".join(_many(xmp.get("dc:creator")))
         or ", ".join(_many(iptc.get("By-line")))
@@ -251,18 +272,6 @@ def _read_picture(path: Path, detected: Detected, metadata: TechnicalMetadata) -
     else:
         place_parts = [_first(iptc.get("Sub-location")), _first(iptc.get("City"))]
     metadata.place = ", ".join(_unique(place_parts))
-
-    metadata.raw.update(
-        {
-            key: value
-            for key, value in {
-                "exif": _raw_exif(ifd0, exif_ifd, gps_ifd),
-                "iptc": {name: _jsonable(value) for name, value in iptc.items()},
-                "xmp": {name: _jsonable(value) for name, value in xmp.items()},
-            }.items()
-            if value
-        }
-    )
 
 
 def _vips_header(path: Path, loader: str | None) -> pyvips.Image | None:
@@ -511,7 +520,7 @@ def _read_stream_file(path: Path, detected: Detected, metadata: TechnicalMetadat
     metadata.copyright = tags.get("copyright", "")
     metadata.description = _first_tag(tags, "description", "comment")
     metadata.keywords = _unique(tags.get("keywords", "").split(","))
-    metadata.place = tags.get("location-name", "")
+    metadata.place = tags.get("com.apple.quicktime.location.name", "")
 
     metadata.raw["container"] = {
         key: _jsonable(container.get(key))

@@ -345,16 +345,65 @@ def cmyk_jpeg(path: Path, *, width: int = 400, height: int = 300, colour=(40, 16
 
 
 def wide_gamut_jpeg(
-    path: Path, *, width: int = 400, height: int = 300, colour=(40, 160, 90)
+    path: Path,
+    *,
+    profile: str = "adobe-rgb",
+    width: int = 400,
+    height: int = 300,
+    colour=(40, 160, 90),
 ) -> Path:
-    """A JPEG in a wide-gamut RGB space (Display P3, embedded) holding one sRGB colour:
+    """A JPEG in a wide-gamut RGB space, its profile embedded, holding one sRGB colour:
     its numbers differ from the sRGB ones, so a viewer that ignores the profile shows
-    it wrong. (libvips ships a P3 profile; an Adobe RGB one would have to be downloaded.)"""
+    another colour. `profile` is "adobe-rgb" (Adobe RGB (1998), as cameras offer) or
+    "p3" (Display P3, as phones shoot)."""
     pixels = (
         pyvips.Image.black(width, height).new_from_image(list(colour)).copy(interpretation="srgb")
     )
-    pixels.icc_export(output_profile="p3").jpegsave(str(path), Q=95)
+    if profile == "adobe-rgb":
+        profile_file = path.with_name(f"{path.stem}-adobe-rgb.icc")
+        profile_file.write_bytes(adobe_rgb_profile())
+        pixels.icc_export(output_profile=str(profile_file)).jpegsave(str(path), Q=95)
+        profile_file.unlink()
+    else:
+        pixels.icc_export(output_profile=profile).jpegsave(str(path), Q=95)
     return path
+
+
+def adobe_rgb_profile() -> bytes:
+    """An ICC v2 matrix/TRC display profile with the Adobe RGB (1998) primaries (adapted
+    to D50, as ICC wants) and its 563/256 gamma, written out field by field."""
+
+    def fixed(value: float) -> bytes:  # s15Fixed16Number
+        return struct.pack(">i", round(value * 65536))
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ " + bytes(4) + fixed(x) + fixed(y) + fixed(z)
+
+    name = b"Adobe RGB (1998)"
+    description = b"desc" + bytes(4) + struct.pack(">I", len(name) + 1) + name + b"\x00"
+    description += bytes(4 + 4 + 2 + 1 + 67)  # no Unicode or ScriptCode names
+    tags = [
+        (b"desc", description),
+        (b"cprt", b"text" + bytes(4) + b"No copyright, test profile\x00"),
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.60974, 0.31111, 0.01947)),
+        (b"gXYZ", xyz(0.20528, 0.62567, 0.06087)),
+        (b"bXYZ", xyz(0.14919, 0.06322, 0.74457)),
+    ]
+    gamma = b"curv" + bytes(4) + struct.pack(">IH", 1, 563) + bytes(2)
+    tags += [(b"rTRC", gamma), (b"gTRC", gamma), (b"bTRC", gamma)]
+    table_size = 4 + 12 * len(tags)
+    offset, table, data = 128 + table_size, b"", b""
+    for signature, body in tags:
+        body += bytes(-len(body) % 4)  # tags start on 4-byte boundaries
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = 128 + table_size + len(data)
+    header = struct.pack(">I", size) + b"lcms" + bytes.fromhex("02100000") + b"mntrRGB XYZ "
+    header += struct.pack(">6H", 2026, 5, 14, 18, 3, 0) + b"acsp" + bytes(24)
+    header += struct.pack(">I", 0) + fixed(0.9642) + fixed(1.0) + fixed(0.8249)
+    header += bytes(128 - len(header))
+    return header + struct.pack(">I", len(tags)) + table + data
 
 
 def sixteen_bit_png(path: Path, *, width: int = 300, height: int = 200) -> Path:

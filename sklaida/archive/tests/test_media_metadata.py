@@ -234,3 +234,12 @@ def test_a_pdf_gives_its_title_author_and_page_size(tmp_path):
     assert read.creator == "Rūta Petraitytė"
     assert (read.width, read.height) == (595, 842)
     assert read.raw["document"]["pages"] == 1
+
+
+def test_the_technical_summary_names_the_colour_profile(tmp_path):
+    photo = media_files.wide_gamut_jpeg(tmp_path / "adobe.jpg", profile="adobe-rgb")
+
+    picture = metadata_of(photo).raw["picture"]
+
+    assert picture["icc_profile"] == "Adobe RGB (1998)"
+    assert (picture["colour_space"], picture["bits_per_sample"]) == ("srgb", 8)

@@ -98,8 +98,11 @@ def test_a_cmyk_jpeg_comes_out_as_srgb(tmp_path):
     assert web.getpoint(200, 150) == pytest.approx([40, 160, 90], abs=6)
 
 
-def test_a_wide_gamut_jpeg_is_converted_to_srgb_colours(tmp_path):
-    photo = media_files.wide_gamut_jpeg(tmp_path / "p3.jpg", colour=(40, 160, 90))
+@pytest.mark.parametrize("profile", ["adobe-rgb", "p3"])
+def test_an_adobe_rgb_or_display_p3_jpeg_is_converted_to_srgb_colours(tmp_path, profile):
+    photo = media_files.wide_gamut_jpeg(
+        tmp_path / "photo.jpg", profile=profile, colour=(40, 160, 90)
+    )
     stored = colour_at(photo, 200, 150)
     # Read as if it were sRGB, the stored numbers would show another green.
     assert max(abs(a - b) for a, b in zip(stored, [40, 160, 90], strict=True)) > 15
@@ -181,7 +184,6 @@ def test_a_100_megapixel_photo_makes_renditions_in_bounded_memory(tmp_path):
         check=True,
     )
     measured = json.loads(finished.stdout.strip().splitlines()[-1])
-    print(f"peak memory growth: {measured['growth_mb']:.0f} MB")
 
     # Decoded whole, the picture alone would take 300 MB.
     assert measured["growth_mb"] < 100
