@@ -4,7 +4,7 @@ Generates `--count` camera-like 24-megapixel JPEGs (6000×4000, 5–10 MB, with 
 camera writes) once into a temporary folder, in child processes, untimed; or takes the
 JPEGs of `--photos FOLDER`. The database is a throw-away SQLite file, migrated by a child
 process. Then times, on the same files, first (b) Sklaida's complete ingest of each file
-(`SklaidaIngest`: the ingest service once it exists, else `sklaida_ingest`), then (a)
+(`SklaidaIngest`: the ingest service with its renditions job), then (a)
 libvips' own way to make the same three renditions: `pyvips.Image.thumbnail(path, 2048)`,
 `(…, 1024)` and `(…, 320)`, each saved as a JPEG. Each side runs in `--workers` fresh
 processes (default 1, one per core makes sense), set up and warmed up on a file of their
@@ -14,7 +14,6 @@ Run with `.venv/bin/python bench/ingest.py --count 20`.
 """
 
 import argparse
-import hashlib
 import os
 import resource
 import shutil
@@ -22,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -89,67 +87,24 @@ def libvips_renditions(path: Path, out_dir: Path) -> None:
 
 
 class SklaidaIngest:
-    """Sklaida's complete ingest of one file: the ingest service (store, hash, metadata,
-    Asset row, search index, renditions job) once sklaida.archive.services.ingest exists,
-    else `sklaida_ingest`, the same file work without the database, timed step by step."""
+    """Sklaida's complete ingest of one file through the ingest service: hash, type, store,
+    metadata, the Asset row and its search index, then the renditions job (the immediate
+    task backend runs it at commit)."""
 
-    def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
-        self.seconds: dict[str, float] = defaultdict(float)
-        self.batch = None
-        try:
-            from sklaida.archive.services.ingest import ingest_path, start_batch
-        except ModuleNotFoundError as missing:
-            if missing.name != "sklaida.archive.services.ingest":
-                raise
-            self.ingest_path = None
-        else:
-            self.ingest_path = ingest_path
-            self.batch = start_batch(actor=None, label="bench")
+    kind = "sklaida.archive.services.ingest.ingest_path"
 
-    @property
-    def kind(self) -> str:
-        """What is measured, for the report."""
-        if self.ingest_path is not None:
-            return "sklaida.archive.services.ingest.ingest_path"
-        return "detect + sha256 + store + read_metadata + make_renditions"
+    def __init__(self) -> None:
+        from sklaida.archive.services.ingest import ingest_path, start_batch
+
+        self.ingest_path = ingest_path
+        self.batch = start_batch(actor=None, label="bench")
 
     def __call__(self, path: Path) -> None:
-        if self.ingest_path is not None:
-            from sklaida.archive.models import Asset
+        from sklaida.archive.models import Asset
 
-            item = self.ingest_path(path, batch=self.batch, actor=None)
-            # The renditions job ran at commit (immediate task backend): check it did.
-            ready = Asset.objects.filter(pk=item.asset_id, rendition_status="ready").exists()
-            if not ready:
-                sys.exit(f"{path.name} was not ingested: {item.outcome} {item.message}")
-            return
-        self.sklaida_ingest(path)
-
-    def sklaida_ingest(self, path: Path) -> None:
-        """What the ingest service does with a file, without its database rows (used until
-        sklaida.archive.services.ingest exists on this branch)."""
-        from sklaida.archive import media
-
-        step = time.perf_counter()
-        with path.open("rb") as original:
-            sha256 = hashlib.file_digest(original, "sha256").hexdigest()
-        step = self._lap("sha256", step)
-        detected = media.detect(path)
-        step = self._lap("detect", step)
-        stored = self.workdir / "store" / f"{sha256}{detected.extension}"
-        stored.parent.mkdir(exist_ok=True)
-        shutil.copyfile(path, stored)
-        step = self._lap("store", step)
-        media.read_metadata(stored, detected)
-        step = self._lap("read_metadata", step)
-        media.make_renditions(stored, detected, self.workdir / "renditions" / sha256)
-        self._lap("make_renditions", step)
-
-    def _lap(self, name: str, started: float) -> float:
-        now = time.perf_counter()
-        self.seconds[name] += now - started
-        return now
+        item = self.ingest_path(path, batch=self.batch, actor=None)
+        if not Asset.objects.filter(pk=item.asset_id, rendition_status="ready").exists():
+            sys.exit(f"{path.name} was not ingested: {item.outcome} {item.message}")
 
 
 def run_worker(side: str, warm_up: Path, paths: list[Path], workdir: Path, ready, results) -> None:
@@ -159,7 +114,7 @@ def run_worker(side: str, warm_up: Path, paths: list[Path], workdir: Path, ready
         import django
 
         django.setup()
-        run = SklaidaIngest(workdir)
+        run = SklaidaIngest()
     else:
         out_dir = workdir / "libvips" / warm_up.stem
         out_dir.mkdir(parents=True)
@@ -168,15 +123,13 @@ def run_worker(side: str, warm_up: Path, paths: list[Path], workdir: Path, ready
             libvips_renditions(path, out_dir)
 
     run(warm_up)
-    steps = getattr(run, "seconds", {})
-    steps.clear()
     ready.wait()
     started = time.monotonic()
     for path in paths:
         run(path)
     finished = time.monotonic()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    results.put((side, started, finished, peak_mb, dict(steps), getattr(run, "kind", "")))
+    results.put((side, started, finished, peak_mb, getattr(run, "kind", "")))
 
 
 def run_side(side: str, warm_ups: list[Path], paths: list[Path], workdir: Path) -> dict:
@@ -198,15 +151,10 @@ def run_side(side: str, warm_ups: list[Path], paths: list[Path], workdir: Path) 
         process.join()
         if process.exitcode:
             sys.exit(f"a {side} worker failed")
-    steps: dict[str, float] = defaultdict(float)
-    for report in reports:
-        for name, seconds in report[4].items():
-            steps[name] += seconds
     return {
         "seconds": max(report[2] for report in reports) - min(report[1] for report in reports),
         "peak_mb": max(report[3] for report in reports),
-        "steps": steps,
-        "kind": reports[0][5],
+        "kind": reports[0][4],
     }
 
 
@@ -242,9 +190,7 @@ def main() -> None:
         each = f"{options.workers} worker{'s' if options.workers > 1 else ''}"
         print(f"libvips: {libvips['seconds'] / count * 1000:.0f} ms a photo, {each}")
         print(f"sklaida: {sklaida['seconds'] / count * 1000:.0f} ms a photo, {each}")
-        print(f"  ({sklaida['kind']}; CPU-side steps summed over workers:)")
-        for name, seconds in sklaida["steps"].items():
-            print(f"  {name:16s} {seconds / count * 1000:6.1f} ms")
+        print(f"  ({sklaida['kind']})")
         print(
             f"peak memory of a worker: {sklaida['peak_mb']:.0f} MB Sklaida, "
             f"{libvips['peak_mb']:.0f} MB libvips"
