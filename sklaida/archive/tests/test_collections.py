@@ -412,9 +412,7 @@ def test_an_expired_link_is_gone(filled, collection, personas, suffix):
     )
 
     assert response.status_code == 410
-    assert "nebeveikia" in response.content.decode() or "no longer works" in (
-        response.content.decode()
-    )
+    assert "Nuoroda nebeveikia" in response.content.decode()
 
 
 def test_a_revoked_link_is_gone_at_once(filled, collection, personas, client_as):
@@ -424,7 +422,7 @@ def test_a_revoked_link_is_gone_at_once(filled, collection, personas, client_as)
     response = Client().get(f"/archyvas/bendrinti/{link.token}/")
 
     assert response.status_code == 410
-    assert "withdrawn" in response.content.decode() or "atšaukė" in response.content.decode()
+    assert "Biblioteka šią nuorodą atšaukė." in response.content.decode()
 
 
 def test_an_unknown_token_is_not_found(personas):
@@ -448,4 +446,4 @@ def test_staff_create_a_link_and_see_its_state_on_the_collection_page(
     assert link.note == "Šiaulių kraštas"
     assert f"http://testserver/archyvas/bendrinti/{link.token}/" in page
     assert "Senas" in page
-    assert ">expired<" in page or ">nebegalioja<" in page or ">pasibaigė<" in page
+    assert ">nebegalioja<" in page
