@@ -15,6 +15,7 @@ def test_staff_see_the_built_areas_only(client_as):
         "Mano darbai",
         "Renginiai",
         "Komunikacija",
+        "Medijų archyvas",
         "Kontaktai",
         "Konsultacijos",
         "Užduotys",
