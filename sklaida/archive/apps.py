@@ -10,10 +10,12 @@ class ArchiveConfig(AppConfig):
     def ready(self) -> None:
         from sklaida.archive import signals
         from sklaida.archive.models import Asset
+        from sklaida.archive.panels import event_panel
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Asset)
+        registry.register_panel("events.event", "archive/_event_panel.html", event_panel)
         signals.connect(self)
         navigation.register(
             navigation.MenuEntry(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from sklaida.core import registry
 from sklaida.core.bookings import bookings_of
 from sklaida.core.permissions import Role, roles_of
 from sklaida.core.views import discussion_context, paginated
@@ -139,6 +140,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "bookings": bookings_of(event),
             "attendance": services.attendance_totals(event),
             "registration_counts": _registration_counts(event),
+            "panels": registry.panels_for(request, event),
             **discussion_context(request, event),
         },
     )
