@@ -50,6 +50,7 @@ def test_the_archives_other_pages_are_accessible(sign_in, page: Page, personas):
         ("/archyvas/saugojimas/", ""),
         ("/archyvas/rinkiniai/", ""),
         ("/archyvas/ikelti/", ""),
+        (f"/veikla/renginiai/{event.pk}/", "Nuotraukos, vaizdo įrašai ir transliacijos"),
     ]:
         page.goto(address)
         if shown:
