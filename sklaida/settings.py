@@ -224,7 +224,7 @@ if ARCHIVE_S3_BUCKET:
         },
     }
 # How many photos `manage.py demo` generates for the media archive (tests use none).
-DEMO_ARCHIVE_PHOTOS = env.int("DEMO_ARCHIVE_PHOTOS", default=240)
+DEMO_ARCHIVE_PHOTOS = env.int("DEMO_ARCHIVE_PHOTOS", default=300)
 # Pictures larger than this are refused before decoding (decompression bombs).
 ARCHIVE_MAX_PIXELS = env.int("ARCHIVE_MAX_PIXELS", default=250_000_000)
 # The largest file one may upload (videos are big).
