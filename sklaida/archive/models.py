@@ -159,6 +159,10 @@ class Asset(models.Model):
         _("previews"), max_length=8, choices=Renditions, default=Renditions.PENDING
     )
     rendition_error = models.CharField(max_length=500, blank=True, editable=False)
+    # Set when a renditions job starts: a job whose worker died (a decoder that crashed the
+    # process) leaves it behind while the status stays pending (see recover_stalled_renditions).
+    rendition_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    rendition_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     # Full-text search: the words as written (PostgreSQL stems them itself with its
     # "lithuanian" configuration) and as Snowball stems (SQLite's FTS5 index).

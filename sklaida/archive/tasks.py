@@ -42,3 +42,12 @@ def discard_abandoned_uploads() -> int:
     from sklaida.archive.services import uploads
 
     return uploads.discard_abandoned_uploads()
+
+
+@task()
+def recover_stalled_renditions() -> int:
+    """Hourly: renditions jobs whose worker died are tried once more, then marked failed."""
+    from sklaida.archive.services import ingest
+
+    again, failed = ingest.recover_stalled_renditions()
+    return again + failed

@@ -264,6 +264,11 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("rendition_error", models.CharField(blank=True, editable=False, max_length=500)),
+                (
+                    "rendition_started_at",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                ("rendition_attempts", models.PositiveSmallIntegerField(default=0, editable=False)),
                 ("search_text", models.TextField(blank=True, editable=False)),
                 ("search_stems", models.TextField(blank=True, editable=False)),
                 (

@@ -136,7 +136,11 @@ def regenerate_renditions(*, actor: User, assets: Iterable[Asset]) -> int:
 
     count = 0
     for asset in assets:
-        Asset.objects.filter(pk=asset.pk).update(rendition_status=Asset.Renditions.PENDING)
+        Asset.objects.filter(pk=asset.pk).update(
+            rendition_status=Asset.Renditions.PENDING,
+            rendition_started_at=None,
+            rendition_attempts=0,
+        )
         transaction.on_commit(lambda pk=asset.pk: tasks.make_renditions.enqueue(asset_id=pk))
         count += 1
     return count

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sklaida.archive import media, search, storage
@@ -189,6 +190,9 @@ def make_renditions(*, asset_id: int) -> Asset:
     A file that breaks its decoder fails only here: the asset shows why, the rest of the
     batch goes on.
     """
+    Asset.objects.filter(pk=asset_id).update(
+        rendition_started_at=timezone.now(), rendition_attempts=F("rendition_attempts") + 1
+    )
     asset = Asset.objects.get(pk=asset_id)
     detected = media.Detected(
         kind=asset.kind, mime_type=asset.mime_type, extension=Path(asset.file.name).suffix
@@ -274,3 +278,29 @@ def copy_upload_to_staging(uploaded, directory: Path) -> Path:
         for chunk in uploaded.chunks():
             handle.write(chunk)
     return Path(handle.name)
+
+
+# A renditions job that started this long ago and has not finished lost its worker.
+STALLED_AFTER = timedelta(hours=1)
+# A file that stopped the worker this many times is not tried again.
+RENDITION_ATTEMPTS = 2
+
+
+def recover_stalled_renditions(*, now=None) -> tuple[int, int]:
+    """Renditions jobs whose worker died mid-file (a decoder that crashed the process, a
+    restart): try once more, then mark the file failed, so it never stays "being prepared"
+    and never takes the worker down again. Returns (tried again, failed)."""
+    now = now or timezone.now()
+    stalled = Asset.objects.filter(
+        rendition_status=Asset.Renditions.PENDING,
+        rendition_started_at__lt=now - STALLED_AFTER,
+    )
+    failed = stalled.filter(rendition_attempts__gte=RENDITION_ATTEMPTS).update(
+        rendition_status=Asset.Renditions.FAILED,
+        rendition_error=_("The file stopped the converter; previews were not made."),
+    )
+    again = list(stalled.values_list("pk", flat=True))
+    stalled.update(rendition_started_at=None)
+    for pk in again:
+        _enqueue_renditions(pk)
+    return len(again), failed

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.storage import storages
+from django.utils import timezone
 
 from sklaida.archive import storage
 from sklaida.archive.demo import demo_photo
@@ -226,3 +227,40 @@ def test_a_folder_import_reports_each_file(personas, tmp_path, capsys):
     assert "1 refused" in output.out
     assert "IMG_0003.JPG" in output.err
     assert Asset.objects.filter(original_name__in=["IMG_0001.JPG", "IMG_0002.JPG"]).count() == 2
+
+
+def test_a_file_whose_job_lost_its_worker_is_tried_once_more_then_failed(
+    batch, personas, tmp_path, ingest_path
+):
+    path, _ = photo(tmp_path)
+    asset = ingest_path(path, batch=batch, actor=personas["specialiste"]).asset
+    asset.refresh_from_db()
+    assert asset.rendition_attempts == 1
+    # The worker died in the middle of the job (a decoder crashed the process).
+    started = timezone.now() - datetime.timedelta(hours=2)
+    Asset.objects.filter(pk=asset.pk).update(
+        rendition_status=Asset.Renditions.PENDING, rendition_started_at=started
+    )
+    queued = Asset.objects.create(
+        file="archive/originals/x.jpg",
+        sha256="0" * 64,
+        size=1,
+        mime_type="image/jpeg",
+        kind=Asset.Kind.IMAGE,
+        original_name="waiting.jpg",
+    )
+
+    assert ingest.recover_stalled_renditions() == (1, 0)
+    asset.refresh_from_db()
+    assert asset.rendition_status == Asset.Renditions.READY  # the second try succeeded
+    assert asset.rendition_attempts == 2
+
+    Asset.objects.filter(pk=asset.pk).update(
+        rendition_status=Asset.Renditions.PENDING, rendition_started_at=started
+    )
+    assert ingest.recover_stalled_renditions() == (0, 1)
+    asset.refresh_from_db()
+    assert asset.rendition_status == Asset.Renditions.FAILED
+    assert asset.rendition_error == "Failas sustabdė keitiklį – peržiūros nepadarytos."
+    queued.refresh_from_db()
+    assert queued.rendition_status == Asset.Renditions.PENDING  # still waiting its turn
