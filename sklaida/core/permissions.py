@@ -155,6 +155,12 @@ def can_change(user: User | AnonymousUser, obj: models.Model) -> bool:
     return _in_personal_scope(user, obj)
 
 
+def require_capability(user: User | AnonymousUser, capability: Capability) -> None:
+    """Refuse (PermissionDenied) a user without `capability`, in a service or mid-view."""
+    if not has_capability(user, capability):
+        raise PermissionDenied
+
+
 class CapabilityRequiredMixin:
     """Class-based views: refuse (403) users without `capability`; None lets any user in."""
 
@@ -180,3 +186,8 @@ def capability_required(capability: Capability) -> Callable:
         return wrapped
 
     return decorator
+
+
+# The two checks most department screens make.
+department_read_required = capability_required(Capability.READ_DEPARTMENT)
+department_work_required = capability_required(Capability.WORK_IN_DEPARTMENT)

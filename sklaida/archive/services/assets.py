@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sklaida.archive import search
 from sklaida.archive.models import Asset
 from sklaida.core.models import User
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import Capability, require_capability
 
 # Fields a describing form may change; everything else is read from the file.
 DESCRIPTIVE_FIELDS = (
@@ -32,11 +32,6 @@ DESCRIPTIVE_FIELDS = (
 )
 
 
-def _require_work(actor: User) -> None:
-    if not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
-
-
 def _check_publication(asset: Asset) -> None:
     """Refuse to make public an asset whose people have not agreed."""
     if asset.access == Asset.Access.PUBLIC and asset.publication_blocker:
@@ -52,7 +47,7 @@ def describe_asset(
     people: Iterable | None = None,
 ) -> Asset:
     """Save what staff wrote about an asset. A public asset must have consent."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     for name, value in changes.items():
         if name not in DESCRIPTIVE_FIELDS:
             raise ValueError(f"{name} is not a descriptive field")
@@ -72,7 +67,7 @@ def review_asset(
     *, actor: User, asset: Asset, selection: str | None = None, rating: int | None = None
 ) -> Asset:
     """The selection step: select, reject or rate (0 clears the rating)."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     fields = []
     if selection is not None:
         if selection not in Asset.Selection.values:
@@ -108,7 +103,7 @@ def bulk_describe(
 ) -> BulkResult:
     """Apply the same changes to many assets. One that may not take them (a photo without
     consent cannot become public) is left as it was and named in the result."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     result = BulkResult()
     add_people = list(add_people or [])
     for asset in assets:
@@ -131,7 +126,7 @@ def bulk_describe(
 
 def regenerate_renditions(*, actor: User, assets: Iterable[Asset]) -> int:
     """Make the renditions again from the originals (after a settings change or a failure)."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     from sklaida.archive import tasks
 
     count = 0

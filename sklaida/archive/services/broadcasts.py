@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sklaida.archive.models import Asset, Broadcast
 from sklaida.core.models import User
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import Capability, require_capability
 from sklaida.events.models import Attendance, Event
 
 # What a staff member may set on a broadcast; the rest is the system's.
@@ -30,11 +30,6 @@ BROADCAST_FIELDS = frozenset(
         "notes",
     }
 )
-
-
-def _require_worker(actor: User) -> None:
-    if not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
 
 
 def attendance_is_split(event: Event) -> bool:
@@ -99,7 +94,7 @@ def record_broadcast(
     *, actor: User, broadcast: Broadcast | None = None, **fields: Any
 ) -> Broadcast:
     """Create a broadcast or change one; the viewers become the event's live viewers."""
-    _require_worker(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     unknown = set(fields) - BROADCAST_FIELDS
     if unknown:
         raise TypeError(f"not broadcast fields: {', '.join(sorted(unknown))}")
@@ -122,7 +117,7 @@ def record_broadcast(
 
 def delete_broadcast(*, actor: User, broadcast: Broadcast) -> None:
     """Remove a broadcast; its viewers leave the event's participants."""
-    _require_worker(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     event = broadcast.event
     with transaction.atomic():
         broadcast.delete()

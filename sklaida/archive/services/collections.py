@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -14,15 +14,10 @@ from django.utils.translation import gettext as _
 from sklaida.archive.models import Asset, Collection, CollectionItem, ShareLink
 from sklaida.archive.selectors.access import visible_assets
 from sklaida.core.models import User
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import Capability, require_capability
 from sklaida.events.models import Event
 
 SHARE_LINK_DAYS = 30
-
-
-def _require_work(actor: User) -> None:
-    if not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
 
 
 def create_collection(
@@ -33,7 +28,7 @@ def create_collection(
     event: Event | None = None,
     is_public: bool = False,
 ) -> Collection:
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     collection = Collection(
         title=title, description=description, event=event, is_public=is_public, created_by=actor
     )
@@ -51,7 +46,7 @@ def update_collection(
     event: Event | None = None,
     is_public: bool = False,
 ) -> Collection:
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     collection.title = title
     collection.description = description
     collection.event = event
@@ -64,7 +59,7 @@ def update_collection(
 def add_to_collection(*, actor: User, collection: Collection, assets: Iterable[Asset]) -> int:
     """Append the assets the actor may see to the end of the collection, in the given
     order; those already in it stay where they are. Returns how many were added."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     wanted = [asset.pk for asset in assets]
     allowed = set(
         visible_assets(actor, Asset.objects.filter(pk__in=wanted)).values_list("pk", flat=True)
@@ -88,14 +83,14 @@ def add_to_collection(*, actor: User, collection: Collection, assets: Iterable[A
 
 def remove_from_collection(*, actor: User, collection: Collection, assets: Iterable[Asset]) -> int:
     """Take the assets out of the collection (the assets themselves stay in the archive)."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     deleted, _by_model = collection.items.filter(asset__in=[asset.pk for asset in assets]).delete()
     return deleted
 
 
 def move_in_collection(*, actor: User, collection: Collection, asset: Asset, offset: int) -> None:
     """Move an asset `offset` places later (negative: earlier), within the collection."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     with transaction.atomic():
         items = list(collection.items.select_for_update().order_by("position", "pk"))
         index = next((i for i, item in enumerate(items) if item.asset_id == asset.pk), None)
@@ -120,7 +115,7 @@ def create_share_link(
 ) -> ShareLink:
     """A secret link to the collection's shareable assets, valid to the end of `expires_on`
     (default: in 30 days)."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     today = timezone.localdate()
     expires_on = expires_on or today + datetime.timedelta(days=SHARE_LINK_DAYS)
     if expires_on < today:
@@ -140,7 +135,7 @@ def create_share_link(
 
 def revoke_share_link(*, actor: User, link: ShareLink) -> ShareLink:
     """The link stops working at once; revoking it again changes nothing."""
-    _require_work(actor)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     if link.revoked_at is None:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,14 +14,9 @@ from django.utils.translation import gettext as _
 from sklaida.archive.models import Proposal
 from sklaida.core import bookings
 from sklaida.core.models import Booking, Equipment, Library, User
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import Capability, has_capability, require_capability
 
 Status = Proposal.Status
-
-
-def _require(actor: User, capability: Capability) -> None:
-    if not has_capability(actor, capability):
-        raise PermissionDenied
 
 
 def department_library() -> Library | None:
@@ -34,7 +29,7 @@ def department_library() -> Library | None:
 
 def save_equipment(*, actor: User, equipment: Equipment) -> Equipment:
     """Add an item to the inventory or change one; inventory numbers are unique per library."""
-    _require(actor, Capability.WORK_IN_DEPARTMENT)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     if equipment.library_id is None:
         equipment.library = department_library()
     equipment.full_clean()
@@ -72,7 +67,7 @@ def book_equipment(
     purpose: str,
 ) -> Booking:
     """Reserve an item for a time; refused when another booking (an event's too) overlaps."""
-    _require(actor, Capability.WORK_IN_DEPARTMENT)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     if ends_at <= starts_at:
         raise ValidationError(_("A booking must end after it starts."))
     if ends_at <= timezone.now():
@@ -95,7 +90,7 @@ def book_equipment(
 
 def cancel_booking(*, actor: User, booking: Booking) -> None:
     """Free an item booked on its own page; an event's booking follows the event instead."""
-    _require(actor, Capability.WORK_IN_DEPARTMENT)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     if booking.content_type_id is not None:
         raise ValidationError(
             _("This booking belongs to “%(holder)s”; change it there.") % {"holder": booking.title}
@@ -139,7 +134,7 @@ def available_transitions(*, user: User, proposal: Proposal) -> list[str]:
 
 def _transition(*, actor: User, proposal: Proposal, name: str, note: str = "") -> Proposal:
     transition = TRANSITIONS[name]
-    _require(actor, transition.capability)
+    require_capability(actor, transition.capability)
     with transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.status not in transition.sources:
@@ -163,7 +158,7 @@ def _transition(*, actor: User, proposal: Proposal, name: str, note: str = "") -
 
 def save_proposal(*, actor: User, proposal: Proposal) -> Proposal:
     """Write a new proposal or change a draft; what was submitted is no longer changed."""
-    _require(actor, Capability.WORK_IN_DEPARTMENT)
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     if proposal.pk:
         current = Proposal.objects.values_list("status", flat=True).get(pk=proposal.pk)
         if current != Status.DRAFT:
@@ -190,7 +185,7 @@ def approve_proposal(*, actor: User, proposal: Proposal, note: str = "") -> Prop
 
 def reject_proposal(*, actor: User, proposal: Proposal, reason: str) -> Proposal:
     """The head rejects a submitted proposal, saying why."""
-    _require(actor, TRANSITIONS["reject"].capability)
+    require_capability(actor, TRANSITIONS["reject"].capability)
     if not reason.strip():
         raise ValidationError(_("Say why the proposal is rejected."))
     return _transition(actor=actor, proposal=proposal, name="reject", note=reason.strip())

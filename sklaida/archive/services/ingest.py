@@ -20,7 +20,7 @@ from sklaida.archive.models import Asset, IngestBatch, IngestItem, archive_stora
 from sklaida.contacts.models import Person
 from sklaida.contacts.text import search_key
 from sklaida.core.models import User
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import Capability, require_capability
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +37,8 @@ def start_batch(
     event=None,
     label: str = "",
 ) -> IngestBatch:
-    if actor is not None and not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionError("Only department staff add to the archive.")
+    if actor is not None:
+        require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     return IngestBatch.objects.create(
         source=source, event=event, label=label[:250], created_by=actor
     )

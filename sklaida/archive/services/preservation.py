@@ -31,7 +31,7 @@ from sklaida.archive.zipping import safe_name
 from sklaida.core import services as core_services
 from sklaida.core.models import Library, User
 from sklaida.core.notifications import absolute_url
-from sklaida.core.permissions import Capability, Role, has_capability
+from sklaida.core.permissions import Capability, Role, require_capability
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +57,7 @@ def fixity_audit_running() -> FixityAudit | None:
 
 def start_fixity_audit(*, actor: User) -> FixityAudit:
     """Start an audit now, in the background, unless one is already running."""
-    if not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
     from sklaida.archive import tasks
 
     with transaction.atomic():

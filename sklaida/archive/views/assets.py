@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,21 +18,14 @@ from sklaida.archive.renditions_serving import rendition_response
 from sklaida.archive.selectors.access import visible_assets
 from sklaida.archive.selectors.search import AssetCriteria, asset_facets, asset_search
 from sklaida.archive.services import assets as services
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import (
+    department_read_required,
+    department_work_required,
+)
 from sklaida.core.views import discussion_context, paginated, safe_next
 
 PER_PAGE = 48
 FACET_PARAMETERS = ("kind", "year", "event", "creator", "access", "selection")
-
-
-def may_read(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.READ_DEPARTMENT):
-        raise PermissionDenied
-
-
-def may_work(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
 
 
 def asset_or_404(request: HttpRequest, pk: int) -> Asset:
@@ -48,8 +41,8 @@ def chosen_assets(request: HttpRequest) -> list[Asset]:
     return list(queryset.select_related("event").order_by("captured_at", "pk"))
 
 
+@department_read_required
 def asset_list(request: HttpRequest) -> HttpResponse:
-    may_read(request)
     form = AssetFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     criteria = AssetCriteria(
@@ -104,8 +97,8 @@ def _facet_links(request: HttpRequest, facets: dict) -> list[dict]:
     return groups
 
 
+@department_read_required
 def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    may_read(request)
     asset = asset_or_404(request, pk)
     return render(
         request,
@@ -121,8 +114,8 @@ def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@department_work_required
 def asset_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    may_work(request)
     asset = asset_or_404(request, pk)
     form = AssetForm(request.POST or None, request.FILES or None, instance=asset)
     if request.method == "POST" and form.is_valid():
@@ -151,16 +144,16 @@ def asset_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "archive/asset_form.html", {"asset": asset, "form": form})
 
 
+@department_read_required
 def rendition(request: HttpRequest, pk: int, name: str) -> FileResponse:
     """A thumbnail, preview, web size, poster, proxy or waveform, for staff."""
-    may_read(request)
     asset = asset_or_404(request, pk)
     # The same address shows the same picture until the renditions are made again.
     return rendition_response(asset, name, cache_control="private, max-age=3600")
 
 
+@department_read_required
 def original(request: HttpRequest, pk: int) -> FileResponse:
-    may_read(request)
     asset = asset_or_404(request, pk)
     try:
         handle = archive_storage().open(asset.file.name, "rb")
@@ -172,8 +165,8 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_POST
+@department_work_required
 def regenerate(request: HttpRequest) -> HttpResponse:
-    may_work(request)
     assets = chosen_assets(request)
     count = services.regenerate_renditions(actor=request.user, assets=assets)
     messages.info(
@@ -188,8 +181,8 @@ def regenerate(request: HttpRequest) -> HttpResponse:
     return redirect(safe_next(request) or reverse("archive:list"))
 
 
+@department_work_required
 def bulk_edit(request: HttpRequest) -> HttpResponse:
-    may_work(request)
     assets = chosen_assets(request)
     if not assets:
         messages.warning(request, _("Tick the files to change first."))
@@ -224,9 +217,9 @@ def bulk_edit(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def add_chosen_to_collection(request: HttpRequest) -> HttpResponse:
     """The list's "add to collection": the same POST goes on to the chosen collection."""
-    may_work(request)
     collection = get_object_or_404(Collection, pk=request.POST.get("collection") or 0)
     # 307 keeps the method and the ticked assets.
     return HttpResponseRedirect(reverse("archive:collection_add", args=[collection.pk]), status=307)

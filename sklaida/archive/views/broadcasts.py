@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,21 +15,14 @@ from sklaida.archive.forms_broadcasts import BroadcastFilterForm, BroadcastForm
 from sklaida.archive.models import Broadcast
 from sklaida.archive.selectors import broadcasts as selectors
 from sklaida.archive.services import broadcasts as services
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import (
+    department_read_required,
+    department_work_required,
+)
 from sklaida.core.views import paginated
 from sklaida.events.models import Event
 
 PER_PAGE = 50
-
-
-def _may_read(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.READ_DEPARTMENT):
-        raise PermissionDenied
-
-
-def _may_work(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
 
 
 def _broadcast_or_404(pk: int) -> Broadcast:
@@ -58,8 +51,8 @@ def _tell_about_split_attendance(request: HttpRequest, event: Event) -> None:
         )
 
 
+@department_read_required
 def broadcast_list(request: HttpRequest) -> HttpResponse:
-    _may_read(request)
     form = BroadcastFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     criteria = selectors.BroadcastFilter(
@@ -76,8 +69,8 @@ def broadcast_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@department_read_required
 def broadcast_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_read(request)
     broadcast = _broadcast_or_404(pk)
     return render(
         request,
@@ -89,9 +82,9 @@ def broadcast_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@department_work_required
 def broadcast_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Record a new broadcast (optionally for `?event=`) or change one."""
-    _may_work(request)
     broadcast = _broadcast_or_404(pk) if pk else Broadcast()
     initial = {}
     if not pk:
@@ -127,8 +120,8 @@ def broadcast_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def broadcast_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_work(request)
     broadcast = _broadcast_or_404(pk)
     event = broadcast.event
     services.delete_broadcast(actor=request.user, broadcast=broadcast)

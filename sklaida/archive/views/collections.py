@@ -25,16 +25,16 @@ from sklaida.archive.services import collections as services
 from sklaida.archive.services import preservation
 from sklaida.archive.zipping import zip_response
 from sklaida.core.notifications import absolute_url
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import (
+    Capability,
+    department_read_required,
+    department_work_required,
+    has_capability,
+)
 from sklaida.core.views import paginated
 
 PER_PAGE = 30
 ASSETS_PER_PAGE = 60
-
-
-def _require(request: HttpRequest, capability: Capability) -> None:
-    if not has_capability(request.user, capability):
-        raise PermissionDenied
 
 
 def _require_bag_access(request: HttpRequest) -> None:
@@ -54,8 +54,8 @@ def _posted_assets(request: HttpRequest) -> list[Asset]:
     return list(Asset.objects.filter(pk__in=asset_ids(request.POST.getlist("assets"))))
 
 
+@department_read_required
 def collection_list(request: HttpRequest) -> HttpResponse:
-    _require(request, Capability.READ_DEPARTMENT)
     collections = selectors.collection_list(user=request.user)
     return render(
         request,
@@ -64,9 +64,9 @@ def collection_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@department_work_required
 def collection_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Create a collection, or edit one (`pk`)."""
-    _require(request, Capability.WORK_IN_DEPARTMENT)
     collection = _collection_or_404(request, pk) if pk else None
     form = CollectionForm(request.POST or None, instance=collection)
     if request.method == "POST" and form.is_valid():
@@ -97,8 +97,8 @@ def _with_addresses(links) -> list[ShareLink]:
     return links
 
 
+@department_read_required
 def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, Capability.READ_DEPARTMENT)
     collection = _collection_or_404(request, pk)
     may_work = has_capability(request.user, Capability.WORK_IN_DEPARTMENT)
     may_bag = may_see_restricted(request.user)
@@ -126,9 +126,9 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def collection_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add the posted `assets` (ids) to the collection; other screens post here too."""
-    _require(request, Capability.WORK_IN_DEPARTMENT)
     collection = _collection_or_404(request, pk)
     added = services.add_to_collection(
         actor=request.user, collection=collection, assets=_posted_assets(request)
@@ -145,8 +145,8 @@ def collection_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def collection_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, Capability.WORK_IN_DEPARTMENT)
     collection = _collection_or_404(request, pk)
     removed = services.remove_from_collection(
         actor=request.user, collection=collection, assets=_posted_assets(request)
@@ -164,9 +164,9 @@ def collection_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def collection_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move one asset a place earlier (the `earlier` button) or later (`later`)."""
-    _require(request, Capability.WORK_IN_DEPARTMENT)
     collection = _collection_or_404(request, pk)
     offset = -1 if "earlier" in request.POST else 1
     ids = asset_ids([request.POST.get("earlier") or request.POST.get("later") or ""])
@@ -185,9 +185,9 @@ def collection_move(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@department_read_required
 def collection_zip(request: HttpRequest, pk: int) -> HttpResponse:
     """The originals of the collection that the user may see, as one streamed ZIP."""
-    _require(request, Capability.READ_DEPARTMENT)
     collection = _collection_or_404(request, pk)
     assets = selectors.collection_assets(user=request.user, collection=collection)
     return zip_response(
@@ -195,9 +195,9 @@ def collection_zip(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@department_read_required
 def assets_zip(request: HttpRequest) -> HttpResponse:
     """`?assets=1,2,3`: the chosen originals that the user may see, as one streamed ZIP."""
-    _require(request, Capability.READ_DEPARTMENT)
     ids = asset_ids(request.GET.getlist("assets"))
     if not ids:
         return render(request, "archive/collections/no_assets.html", status=400)
@@ -260,8 +260,8 @@ def bag_export_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def share_link_create(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, Capability.WORK_IN_DEPARTMENT)
     collection = _collection_or_404(request, pk)
     form = ShareLinkForm(request.POST)
     if form.is_valid():
@@ -282,8 +282,8 @@ def share_link_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def share_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, Capability.WORK_IN_DEPARTMENT)
     try:
         link = ShareLink.objects.select_related("collection").get(pk=pk)
     except ShareLink.DoesNotExist:

@@ -23,22 +23,17 @@ from sklaida.archive.models import Proposal
 from sklaida.archive.selectors import equipment as selectors
 from sklaida.archive.services import equipment as services
 from sklaida.core.models import Booking, Equipment
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import (
+    Capability,
+    department_read_required,
+    department_work_required,
+    has_capability,
+)
 from sklaida.core.spreadsheets import as_xlsx
 from sklaida.core.views import paginated
 
 PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _may_read(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.READ_DEPARTMENT):
-        raise PermissionDenied
-
-
-def _may_work(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.WORK_IN_DEPARTMENT):
-        raise PermissionDenied
 
 
 def _item_or_404(pk: int) -> Equipment:
@@ -58,8 +53,8 @@ def _proposal_or_404(pk: int) -> Proposal:
 # Inventory
 
 
+@department_read_required
 def equipment_list(request: HttpRequest) -> HttpResponse:
-    _may_read(request)
     form = EquipmentFilterForm(request.GET or None)
     criteria = form.criteria()
     items = selectors.inventory_list(criteria=criteria, now=timezone.now())
@@ -75,9 +70,9 @@ def equipment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@department_read_required
 def equipment_export(request: HttpRequest) -> HttpResponse:
     """The inventory list as filtered, as an XLSX file."""
-    _may_read(request)
     criteria = EquipmentFilterForm(request.GET or None).criteria()
     rows: list[list] = [
         [
@@ -118,8 +113,8 @@ def equipment_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@department_read_required
 def equipment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_read(request)
     item = _item_or_404(pk)
     return render(
         request,
@@ -132,8 +127,8 @@ def equipment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@department_work_required
 def equipment_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    _may_work(request)
     item = _item_or_404(pk) if pk else Equipment()
     initial = {}
     if not pk:
@@ -159,9 +154,9 @@ def equipment_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+@department_work_required
 def equipment_book(request: HttpRequest, pk: int) -> HttpResponse:
     """Book an item for a time; a clash with another booking is explained in the form."""
-    _may_work(request)
     item = _item_or_404(pk)
     form = BookingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -182,8 +177,8 @@ def equipment_book(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_work(request)
     booking = get_object_or_404(Booking, pk=pk, equipment__isnull=False)
     try:
         services.cancel_booking(actor=request.user, booking=booking)
@@ -197,8 +192,8 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 # Improvement proposals
 
 
+@department_read_required
 def proposal_list(request: HttpRequest) -> HttpResponse:
-    _may_read(request)
     form = ProposalFilterForm(request.GET or None)
     status = form.cleaned_data.get("status", "") if form.is_valid() else ""
     counts = selectors.proposal_counts()
@@ -220,8 +215,8 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@department_read_required
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_read(request)
     proposal = _proposal_or_404(pk)
     return render(
         request,
@@ -236,8 +231,8 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@department_work_required
 def proposal_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    _may_work(request)
     proposal = _proposal_or_404(pk) if pk else Proposal()
     if pk and proposal.status != Proposal.Status.DRAFT:
         messages.error(request, _("Only a draft proposal can be changed."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,19 +12,19 @@ from django.views.decorators.http import require_POST
 from sklaida.archive.models import FixityAudit
 from sklaida.archive.selectors import collections as selectors
 from sklaida.archive.services import preservation
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import (
+    Capability,
+    department_read_required,
+    department_work_required,
+    has_capability,
+)
 from sklaida.core.views import paginated
 
 PER_PAGE = 20
 
 
-def _require(request: HttpRequest, capability: Capability) -> None:
-    if not has_capability(request.user, capability):
-        raise PermissionDenied
-
-
+@department_read_required
 def fixity_list(request: HttpRequest) -> HttpResponse:
-    _require(request, Capability.READ_DEPARTMENT)
     return render(
         request,
         "archive/preservation/fixity_list.html",
@@ -37,8 +37,8 @@ def fixity_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def fixity_start(request: HttpRequest) -> HttpResponse:
-    _require(request, Capability.WORK_IN_DEPARTMENT)
     try:
         audit = preservation.start_fixity_audit(actor=request.user)
     except ValidationError as error:
@@ -48,9 +48,9 @@ def fixity_start(request: HttpRequest) -> HttpResponse:
     return redirect("archive:fixity_detail", pk=audit.pk)
 
 
+@department_read_required
 def fixity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One audit: its progress (polled while it runs) and the problems it found."""
-    _require(request, Capability.READ_DEPARTMENT)
     try:
         audit = FixityAudit.objects.get(pk=pk)
     except FixityAudit.DoesNotExist:

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from sklaida.archive.models import Asset, IngestBatch
 from sklaida.archive.selectors.access import visible_assets
 from sklaida.archive.services import assets as services
-from sklaida.archive.views.assets import asset_or_404, may_read, may_work
+from sklaida.archive.views.assets import asset_or_404
+from sklaida.core.permissions import department_read_required, department_work_required
 from sklaida.core.views import safe_next, wants_json
 from sklaida.events.models import Event
 
@@ -22,9 +23,9 @@ from sklaida.events.models import Event
 REVIEW_LIMIT = 1000
 
 
+@department_read_required
 def review(request: HttpRequest) -> HttpResponse:
     """`?event=<id>` or `?batch=<id>`: every visible asset of it, in the order taken."""
-    may_read(request)
     queryset = visible_assets(request.user, Asset.objects.all())
     subject = None
     if request.GET.get("event", "").isdigit():
@@ -67,9 +68,9 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@department_work_required
 def review_asset(request: HttpRequest, pk: int) -> HttpResponse:
     """Select / reject / rate one asset; the screen's script asks for JSON."""
-    may_work(request)
     asset = asset_or_404(request, pk)
     selection = request.POST.get("selection") or None
     rating = request.POST.get("rating")
@@ -97,9 +98,9 @@ def review_asset(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(safe_next(request) or asset_or_404(request, pk).get_absolute_url())
 
 
+@department_read_required
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
     """An asset beside the one it looks like, to keep the better of the two."""
-    may_read(request)
     asset = asset_or_404(request, pk)
     other = asset.near_duplicate_of
     if (

@@ -19,13 +19,18 @@ from django.views.decorators.http import require_http_methods
 from sklaida.archive.forms import BatchForm, FilesForm
 from sklaida.archive.models import Asset, IngestBatch, IngestItem, Upload
 from sklaida.archive.services import ingest, uploads
-from sklaida.archive.views.assets import may_read, may_work
+from sklaida.core.permissions import (
+    Capability,
+    department_read_required,
+    department_work_required,
+    require_capability,
+)
 
 TUS_VERSION = "1.0.0"
 
 
+@department_work_required
 def batch_create(request: HttpRequest) -> HttpResponse:
-    may_work(request)
     form = BatchForm(request.POST or None, initial={"event": request.GET.get("event")})
     if request.method == "POST" and form.is_valid():
         batch = ingest.start_batch(
@@ -41,9 +46,9 @@ def _batch_or_404(request: HttpRequest, pk: int) -> IngestBatch:
     return get_object_or_404(IngestBatch.objects.select_related("event", "created_by"), pk=pk)
 
 
+@department_read_required
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The upload form of a batch and what became of each file so far."""
-    may_read(request)
     batch = _batch_or_404(request, pk)
     context = _batch_context(batch)
     if request.htmx:
@@ -70,9 +75,9 @@ def _batch_context(batch: IngestBatch) -> dict:
     }
 
 
+@department_work_required
 def batch_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Files sent in one ordinary form post (when the page's script does not run)."""
-    may_work(request)
     batch = _batch_or_404(request, pk)
     form = FilesForm(request.POST, request.FILES)
     if request.method != "POST" or not form.is_valid():
@@ -126,7 +131,7 @@ def tus_create(request: HttpRequest, pk: int) -> HttpResponse:
             Tus_Extension="creation,termination",
             Tus_Max_Size=str(settings.ARCHIVE_MAX_UPLOAD_BYTES),
         )
-    may_work(request)
+    require_capability(request.user, Capability.WORK_IN_DEPARTMENT)
     batch = _batch_or_404(request, pk)
     try:
         length = int(request.headers.get("Upload-Length", ""))
@@ -145,8 +150,8 @@ def tus_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "PATCH", "DELETE"])
+@department_work_required
 def tus_upload(request: HttpRequest, key: str) -> HttpResponse:
-    may_work(request)
     upload = Upload.objects.filter(key=key, created_by=request.user).first()
     if upload is None:
         raise Http404
