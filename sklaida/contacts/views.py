@@ -37,13 +37,16 @@ from sklaida.contacts.models import (
 )
 from sklaida.contacts.selectors import OrganisationSearch, PersonSearch
 from sklaida.core import spreadsheets
-from sklaida.core.permissions import Capability, capability_required
+from sklaida.core.permissions import (
+    department_read_required,
+    department_work_required,
+)
 from sklaida.core.views import discussion_context, paginated
 
 PER_PAGE = 50
 
-read_required = capability_required(Capability.READ_DEPARTMENT)
-work_required = capability_required(Capability.WORK_IN_DEPARTMENT)
+read_required = department_read_required
+work_required = department_work_required
 
 
 def _get(model, pk: int):
