@@ -14,7 +14,8 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-TEST_REDIS_URL = "redis://127.0.0.1:6379/15"
+# TEST_REDIS_URL lets two test runs on one machine use different databases.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def emptied_test_redis() -> str:
