@@ -15,7 +15,8 @@ from django.utils import translation
 from sklaida.core import demo
 from sklaida.core.models import User
 
-# The fixed "today" of tests that need one: the day the project started.
+# A fixed day for tests that hand `today=` to the code themselves. The demo data is loaded
+# relative to the real today, as `make run` loads it, so tests hold on any day.
 TODAY = datetime.date(2026, 11, 25)
 
 
@@ -64,13 +65,13 @@ def django_db_setup(django_db_setup, django_db_blocker) -> None:
     empty the database afterwards, and `personas` loads the demo again for the next one.
     """
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        demo.load_demo(today=TODAY)
+        demo.load_demo()
 
 
 @pytest.fixture
 def personas(db) -> dict[str, User]:
     """The demo data with its five personas (vadove, specialiste, teritorija, stebetojas, admin)."""
-    return demo.load_demo(today=TODAY)  # finds what the session loaded; completes an emptied one
+    return demo.load_demo()  # finds what the session loaded; completes an emptied one
 
 
 @pytest.fixture

@@ -153,7 +153,9 @@ RQ_QUEUES = {
 RQ_SHOW_ADMIN_LINK = False
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")  # its `rqworker` command runs the RQ worker
-# How stale the worker's heartbeat may be before /healthz reports the worker down.
+# The worker process records that it is alive this often (core.processes); /healthz
+# reports it missing once its heartbeat is older than the maximum age.
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=30)
 WORKER_HEARTBEAT_MAX_AGE_SECONDS = env.int("WORKER_HEARTBEAT_MAX_AGE_SECONDS", default=180)
 
 # E-mail: EMAIL_URL such as smtp+tls://user:password@mail.example.lt:587.

@@ -14,6 +14,7 @@ from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 
 from sklaida.core.models import Heartbeat
+from sklaida.core.permissions import Capability, has_capability
 
 
 def _database() -> dict:
@@ -24,6 +25,13 @@ def _database() -> dict:
     except Exception as error:  # noqa: BLE001 - any failure means "down", reported as text
         return {"ok": False, "vendor": connection.vendor, "error": str(error)}
     return {"ok": True, "vendor": connection.vendor}
+
+
+def _without_details(check: dict) -> dict:
+    """A driver's error names the host, port and database; strangers need only that it failed."""
+    if "error" not in check:
+        return check
+    return {**check, "error": "unreachable"}
 
 
 def _cache() -> dict:
@@ -55,8 +63,10 @@ def _heartbeat(name: str, now: datetime.datetime) -> dict:
 def healthz(request: HttpRequest) -> JsonResponse:
     """JSON status; HTTP 503 only when the database is down (the web cannot serve then).
 
-    The worker is judged by the heartbeat job the scheduler enqueues every minute: a
-    fresh heartbeat proves scheduler, queue and worker all work.
+    The worker and the scheduler beat by themselves (`core.processes`), so a worker busy
+    with a long job is still alive. `queue` says when the heartbeat job the scheduler
+    enqueues every minute last went through; it is shown, not judged, because a queue
+    may rightly wait behind a long job.
     """
     now = timezone.now()
     database = _database()
@@ -66,6 +76,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
         checks["scheduler"] = _heartbeat("scheduler", now)
     healthy = all(check["ok"] for check in checks.values())
     status = "ok" if healthy else ("degraded" if database["ok"] else "down")
+    if database["ok"]:
+        queue = _heartbeat("queue", now)
+        checks["queue"] = {"last_seen": queue["last_seen"], "age_seconds": queue["age_seconds"]}
+    # With the database down, the signed-in user cannot even be looked up: no details then.
+    if not (database["ok"] and has_capability(request.user, Capability.MANAGE_SYSTEM)):
+        checks = {name: _without_details(check) for name, check in checks.items()}
     return JsonResponse(
         {"status": status, "time": now.isoformat(), **checks},
         status=200 if database["ok"] else 503,

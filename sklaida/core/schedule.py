@@ -3,5 +3,5 @@
 from sklaida.core import tasks
 from sklaida.core.scheduling import PeriodicJob, register
 
-register(PeriodicJob("worker-heartbeat", "* * * * *", tasks.record_worker_heartbeat))
+register(PeriodicJob("queue-heartbeat", "* * * * *", tasks.record_queue_heartbeat))
 register(PeriodicJob("task-reminders", "0 7 * * *", tasks.send_task_reminders))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.mail import EmailMessage
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import TASK_MAX_PRIORITY
 
 from sklaida.core import services
 
@@ -15,10 +16,10 @@ def send_email(*, to: list[str], subject: str, body: str) -> int:
     return EmailMessage(subject=subject, body=body, to=to).send()
 
 
-@task()
-def record_worker_heartbeat() -> None:
-    """Proves to /healthz that a worker takes jobs off the queue."""
-    services.record_heartbeat(name="worker")
+@task(priority=TASK_MAX_PRIORITY)
+def record_queue_heartbeat() -> None:
+    """Proves to /healthz that jobs go through the queue; taken ahead of waiting work."""
+    services.record_heartbeat(name="queue")
 
 
 @task()

@@ -2,7 +2,6 @@
 partly published, with public galleries (`manage.py demo` makes 240 of them)."""
 
 from sklaida.archive.models import Asset, Collection
-from sklaida.conftest import TODAY
 from sklaida.core import demo
 
 
@@ -12,7 +11,7 @@ def test_the_demo_fills_the_archive_with_photos_of_its_events(
     settings.DEMO_ARCHIVE_PHOTOS = 24
 
     with django_capture_on_commit_callbacks(execute=True):
-        demo.load_demo(today=TODAY)
+        demo.load_demo()
 
     photos = Asset.objects.all()
     assert photos.count() == 24
@@ -28,5 +27,5 @@ def test_the_demo_fills_the_archive_with_photos_of_its_events(
     gallery = Collection.objects.get(is_public=True)
     assert gallery.assets.filter(access=Asset.Access.PUBLIC).exists()
 
-    demo.load_demo(today=TODAY)
+    demo.load_demo()
     assert Asset.objects.count() == 24  # loading again adds nothing

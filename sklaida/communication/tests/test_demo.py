@@ -13,7 +13,6 @@ from sklaida.communication.models import (
     PressMailing,
     PressRecipient,
 )
-from sklaida.conftest import TODAY
 from sklaida.core import demo
 
 
@@ -34,7 +33,7 @@ def counts() -> dict[str, int]:
 
 def test_the_demo_loads_twice_without_duplicates(personas):
     first = counts()
-    demo.load_demo(today=TODAY)
+    demo.load_demo()
 
     assert counts() == first
     assert first["Channel"] == 8

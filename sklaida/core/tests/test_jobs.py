@@ -74,13 +74,13 @@ def test_the_worker_command_refuses_to_run_when_jobs_run_inside_the_web_process(
     )
 
 
-def test_the_worker_heartbeat_is_due_every_minute():
+def test_the_queue_heartbeat_is_due_every_minute():
     for moment in (
         datetime.datetime(2026, 11, 25, 5, 0, tzinfo=UTC),
         datetime.datetime(2026, 11, 25, 5, 1, 42, tzinfo=UTC),
         datetime.datetime(2026, 11, 25, 21, 59, tzinfo=UTC),
     ):
-        assert "worker-heartbeat" in due_job_names(moment), moment
+        assert "queue-heartbeat" in due_job_names(moment), moment
 
 
 def test_task_reminders_are_due_only_at_seven_in_the_morning_vilnius_time():
@@ -109,7 +109,7 @@ def test_the_scheduler_run_once_enqueues_the_heartbeat_job_and_beats_itself(
 
     call_command("scheduler", once=True, stdout=output)
 
-    assert "worker-heartbeat (* * * * *)" in output.getvalue()
+    assert "queue-heartbeat (* * * * *)" in output.getvalue()
     assert "task-reminders (0 7 * * *)" in output.getvalue()
     # With the immediate backend the enqueued heartbeat job ran at once.
-    assert set(Heartbeat.objects.values_list("name", flat=True)) == {"scheduler", "worker"}
+    assert set(Heartbeat.objects.values_list("name", flat=True)) == {"scheduler", "queue"}

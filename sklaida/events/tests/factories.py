@@ -56,7 +56,7 @@ class ActivityPlanFactory(factory.django.DjangoModelFactory):
         model = ActivityPlan
         django_get_or_create = ("year",)
 
-    year = 2026
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
     title = factory.LazyAttribute(lambda o: f"{o.year} m. kultūrinės veiklos planas")
 
 

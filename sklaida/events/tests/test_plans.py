@@ -186,7 +186,9 @@ def test_a_plan_without_activities_cannot_be_approved(plan, personas):
         services.approve_plan(actor=personas["vadove"], plan=plan)
 
 
-def test_the_create_an_event_link_fills_the_event_form_from_the_plan(plan, client_as):
+def test_the_create_an_event_link_fills_the_event_form_from_the_plan(personas, client_as):
+    # The event form offers lines of this year's and last year's plans.
+    plan = ActivityPlanFactory()
     children = Audience.objects.get(code="children")
     gallery = OrganisationFactory(name="Šiaulių dailės galerija")
     activity = PlannedActivityFactory(
@@ -319,18 +321,20 @@ def test_the_plan_screen_makes_the_same_queries_for_a_longer_plan(plan, client_a
 
 def test_a_worker_creates_the_next_years_plan_and_finds_it_in_the_list(personas, client_as):
     client = client_as("specialiste")
+    # The demo has this year's and next year's plans; the year after is still free.
+    year = timezone.localdate().year + 2
 
     response = client.post(
         "/veikla/planai/naujas/",
-        {"year": "2028", "title": "2028 m. kultūrinės veiklos planas", "notes": "Projektas."},
+        {"year": str(year), "title": f"{year} m. kultūrinės veiklos planas", "notes": "Projektas."},
     )
 
-    plan = ActivityPlan.objects.get(year=2028)
+    plan = ActivityPlan.objects.get(year=year)
     assert response["Location"] == plan_url(plan)
     assert plan.status == ActivityPlan.Status.DRAFT
-    in_2028 = {"starts_on": datetime.date(2028, 5, 1), "ends_on": datetime.date(2028, 6, 30)}
-    PlannedActivityFactory(plan=plan, planned_count=4, **in_2028)
-    PlannedActivityFactory(plan=plan, planned_count=9, is_cancelled=True, **in_2028)
+    in_year = {"starts_on": datetime.date(year, 5, 1), "ends_on": datetime.date(year, 6, 30)}
+    PlannedActivityFactory(plan=plan, planned_count=4, **in_year)
+    PlannedActivityFactory(plan=plan, planned_count=9, is_cancelled=True, **in_year)
     listing = client_as("stebetojas").get("/veikla/planai/").content.decode()
     row = listing.split(f'href="{plan_url(plan)}"')[1].split("</tr>")[0]
     assert '<td class="text-end">1</td>' in row and '<td class="text-end">4</td>' in row
