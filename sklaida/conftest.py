@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime
 import gettext as gettext_module
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.test import Client, override_settings
+from django.test.testcases import LiveServerThread
 from django.utils import translation
+from pytest_django.live_server_helper import LiveServer
 
 from sklaida.core import demo
 from sklaida.core.models import User
@@ -84,3 +88,31 @@ def client_as(personas):
         return client
 
     return signed_in
+
+
+def _application_alone(media_handler: Any) -> Any:
+    """The live server's handler without Django's test-only file serving: the project's
+    WSGI application, as gunicorn runs it."""
+    return media_handler.application
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    """pytest-django's live server, serving what production serves and nothing more.
+
+    Its usual handlers serve the media folder and the apps' static files themselves;
+    production serves static files through WhiteNoise (hashed names from the manifest when
+    STATIC_MANIFEST is on, as in CI's production run) and uploaded files only through
+    views that check access, so the browser tests see exactly that. (Defined here, once:
+    a session fixture star-imported by several conftests would start a server per folder.)
+    """
+    server = LiveServer("localhost", start=False)
+    server.thread = LiveServerThread(
+        "localhost",
+        static_handler=_application_alone,
+        connections_override=server.thread.connections_override,
+    )
+    server.thread.daemon = True
+    server.start()
+    yield server
+    server.stop()

@@ -192,7 +192,8 @@ FORMAT_MODULE_PATH = ["sklaida.formats"]
 LANGUAGE_COOKIE_NAME = "sklaida_language"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where `collectstatic` puts the hashed files production serves (through WhiteNoise).
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Production serves collected, hashed files (collectstatic); development and tests serve

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from sklaida.core import navigation, registry
+        from sklaida.core import checks, navigation, registry  # noqa: F401 - checks register
         from sklaida.core.models import Task
         from sklaida.core.permissions import Capability
 

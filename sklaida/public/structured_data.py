@@ -107,7 +107,7 @@ def event_json_ld(event: Event, *, page_url: str) -> dict:
         "url": page_url,
     }
     if event.image:
-        data["image"] = [absolute(event.image.url)]
+        data["image"] = [absolute(event.public_image_url)]
     return data
 
 
@@ -129,6 +129,6 @@ def open_graph(event: Event, *, page_url: str) -> dict[str, str]:
         "og:locale:alternate": OG_LOCALES["en" if language == "lt" else "lt"],
     }
     if event.image:
-        tags["og:image"] = absolute(event.image.url)
+        tags["og:image"] = absolute(event.public_image_url)
         tags["og:image:alt"] = event.image_alt
     return tags

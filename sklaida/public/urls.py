@@ -40,6 +40,11 @@ urlpatterns = [
         name="event_detail",
     ),
     path(
+        localised_route(en="events/<slug:slug>/image/", lt="renginiai/<slug:slug>/paveikslas/"),
+        calendar.event_image,
+        name="event_image",
+    ),
+    path(
         localised_route(en="tours/booking/", lt="ekskursijos/uzsakymas/"),
         tours.tour_request,
         name="tour_request",

@@ -7,6 +7,7 @@ own sees only what is committed.
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -16,6 +17,32 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection
+
+
+def production_environment(**variables: str | None) -> dict[str, str]:
+    """A server's environment: nothing of the test run's (pytest-env) settings, only these
+    (a variable given as None is left out)."""
+    environment = {"PATH": os.environ["PATH"], "LANG": "C.UTF-8"}
+    environment.update(
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(45),
+        ALLOWED_HOSTS="sklaida.example.lt",
+    )
+    environment.update(variables)
+    return {name: value for name, value in environment.items() if value is not None}
+
+
+def run(*arguments: str, environment: dict[str, str]) -> subprocess.CompletedProcess:
+    """Our Python with these arguments (`manage.py …`, `-c …`), waited for."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, *arguments],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def url_of_test_database(*, host: str | None = None, port: int | None = None) -> str:

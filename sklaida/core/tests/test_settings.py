@@ -1,12 +1,8 @@
 """Settings read from the environment: production is safe, and services switch on by URL."""
 
 import json
-import os
-import secrets
-import subprocess
-import sys
 
-from django.conf import settings
+from sklaida.testing.processes import production_environment, run
 
 PRINT_SETTINGS = """
 import json, os
@@ -22,46 +18,29 @@ print(json.dumps({
 """
 
 
-def production_environment(**variables: str) -> dict[str, str]:
-    """A server's environment: nothing of the test run's (pytest-env) settings, only these."""
-    environment = {"PATH": os.environ["PATH"], "LANG": "C.UTF-8"}
-    environment.update(
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(45),
-        ALLOWED_HOSTS="sklaida.example.lt",
-    )
-    environment.update(variables)
-    return {name: value for name, value in environment.items() if value is not None}
-
-
-def run(*arguments: str, environment: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, *arguments],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def settings_under(**variables: str) -> dict[str, str]:
     finished = run("-c", PRINT_SETTINGS, environment=production_environment(**variables))
     assert finished.returncode == 0, finished.stderr
     return json.loads(finished.stdout.splitlines()[-1])
 
 
-def test_a_production_environment_passes_the_deployment_checks():
-    environment = production_environment()
+def test_a_production_environment_passes_the_deployment_checks_once_static_files_are_collected(
+    tmp_path,
+):
+    environment = production_environment(STATIC_ROOT=str(tmp_path / "static"))
     assert len(environment["SECRET_KEY"]) == 60
+    check = ("manage.py", "check", "--deploy", "--fail-level", "WARNING")
 
-    finished = run(
-        "manage.py", "check", "--deploy", "--fail-level", "WARNING", environment=environment
-    )
+    before = run(*check, environment=environment)
+    collected = run("manage.py", "collectstatic", "--no-input", environment=environment)
+    after = run(*check, environment=environment)
 
-    assert finished.returncode == 0, finished.stdout + finished.stderr
-    assert "System check identified no issues" in finished.stdout
+    assert before.returncode != 0
+    assert "sklaida.E001" in before.stderr
+    assert "Run `manage.py collectstatic --no-input`" in before.stderr
+    assert collected.returncode == 0, collected.stdout + collected.stderr
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert "System check identified no issues" in after.stdout
 
 
 def test_without_a_secret_key_the_server_refuses_to_start():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -262,6 +263,14 @@ class Event(models.Model):
 
     def get_public_url(self) -> str:
         return reverse("public:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def public_image_url(self) -> str:
+        """The picture's public address; it changes with the file, so browsers may cache it."""
+        if not self.image:
+            return ""
+        url = reverse("public:event_image", kwargs={"slug": self.slug})
+        return f"{url}?v={hashlib.sha256(self.image.name.encode()).hexdigest()[:12]}"
 
     @property
     def blocked_from(self):

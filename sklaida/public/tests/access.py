@@ -1,5 +1,10 @@
 """Who may use each public URL (checked by core/tests/test_access_matrix.py)."""
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
 from sklaida.events.models import Event
 from sklaida.events.tests.factories import EventFactory, RegistrationFactory, TourBookingFactory
 from sklaida.testing.access import EVERYONE, Rule
@@ -8,6 +13,12 @@ from sklaida.testing.access import EVERYONE, Rule
 def _public_event(data: dict) -> dict:
     """A fresh announced public event of the county library."""
     return {"slug": EventFactory().slug}
+
+
+def _public_event_with_image(data: dict) -> dict:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buffer, format="PNG")
+    return {"slug": EventFactory(image=SimpleUploadedFile("a.png", buffer.getvalue())).slug}
 
 
 def _open_event(data: dict) -> dict:
@@ -24,6 +35,7 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "public:event_month": Rule(EVERYONE, kwargs=lambda data: {"year": 2026, "month": 11}),
     "public:event_detail": Rule(EVERYONE, kwargs=_public_event),
     "public:event_ical": Rule(EVERYONE, kwargs=_public_event),
+    "public:event_image": Rule(EVERYONE, kwargs=_public_event_with_image),
     "public:tour_request": Rule(EVERYONE),
     "public:tour_request_thanks": Rule(EVERYONE),
     "public:tour_answer": Rule(EVERYONE, kwargs=lambda data: {"token": TourBookingFactory().token}),

@@ -112,17 +112,30 @@ def test_events_not_for_the_public_have_no_page(personas):
     assert client.get("/renginiai/tokio-nera/").status_code == 404
 
 
-def test_the_image_has_its_description(personas):
+def test_the_image_has_its_description_and_is_served_by_the_calendar(personas):
     event = EventFactory(image=png_upload(), image_alt="Choras scenoje su žvakėmis")
 
     text = page_of(event)
 
-    assert re.search(
-        r'<img [^>]*src="/media/events/[^"]+\.png" alt="Choras scenoje su žvakėmis"', text
-    )
+    src = re.search(r'<img [^>]*src="([^"]+)" alt="Choras scenoje su žvakėmis"', text)[1]
+    assert src.startswith(f"/renginiai/{event.slug}/paveikslas/?v=")
     og = open_graph_of(text)
-    assert og["og:image"].startswith("http://testserver/media/events/")
+    assert og["og:image"] == f"http://testserver{src}"
     assert json_ld_of(text)["image"] == [og["og:image"]]
+    picture = Client().get(src.replace("&amp;", "&"))
+    assert picture["Content-Type"] == "image/png"
+    assert Image.open(io.BytesIO(b"".join(picture.streaming_content))).size == (40, 30)
+
+
+def test_uploaded_files_are_not_served_as_a_folder_and_hidden_events_keep_their_image(
+    personas,
+):
+    hidden = EventFactory(image=png_upload(), is_public=False)
+    client = Client()
+
+    assert client.get(f"/renginiai/{hidden.slug}/paveikslas/").status_code == 404
+    assert client.get(f"/media/{hidden.image.name}").status_code == 404
+    assert client.get(f"/renginiai/{EventFactory().slug}/paveikslas/").status_code == 404
 
 
 def test_json_ld_describes_an_on_site_event_in_winter_time(personas):

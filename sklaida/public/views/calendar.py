@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import mimetypes
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -127,6 +128,24 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             **public_context(request),
         },
     )
+
+
+@login_not_required
+def event_image(request: HttpRequest, slug: str) -> FileResponse:
+    """A public event's picture. Uploaded files are never served as a folder (consent
+    documents and contact imports live beside them), only through views that check access."""
+    event = selectors.public_events().filter(slug=slug).only("image").first()
+    if event is None or not event.image:
+        raise Http404
+    try:
+        handle = event.image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    content_type = mimetypes.guess_type(event.image.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    # A new picture gets a new file name, and the address carries it (Event.public_image_url).
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _calendar_response(content: bytes, *, filename: str | None = None) -> HttpResponse:
