@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.contacts.models import Organisation, Person
 from sklaida.core.forms import DateInput, with_https_urls
 from sklaida.core.models import Equipment, Library, Space, User
-from sklaida.core.permissions import Role, roles_of
+from sklaida.core.permissions import Role, roles_of, visible_to
 from sklaida.core.selectors import assignable_users
 from sklaida.core.validators import validate_image
 from sklaida.events.models import Audience, Event, EventType, PlannedActivity
@@ -152,10 +152,7 @@ class EventForm(forms.ModelForm):
         )
         fields["image"].validators.append(validate_image)
         if Role.TERRITORY in roles_of(user):
-            # A territory specialist registers her own library's events.
-            del fields["library"]
-            fields["space"].queryset = fields["space"].queryset.filter(library=user.library)
-            fields["equipment"].queryset = fields["equipment"].queryset.none()
+            self._limit_to_own_library(user)
         if self.instance.pk:
             del fields["repeat"], fields["repeat_until"]
             if not self.instance.series_id:
@@ -167,6 +164,28 @@ class EventForm(forms.ModelForm):
             ]
         else:
             del fields["apply_to_following"]
+
+    # What a territory specialist is not offered: the department's contacts, plan and
+    # equipment. Those an event already has stay as they are (`views.events._relations`).
+    DEPARTMENT_ONLY_FIELDS = (
+        "library",
+        "partners",
+        "performers",
+        "curator",
+        "planned_activity",
+        "equipment",
+    )
+
+    def _limit_to_own_library(self, user: User) -> None:
+        """A territory specialist registers her own library's events, with its spaces,
+        its people and its other events, and nothing of the department's."""
+        fields = self.fields
+        for name in self.DEPARTMENT_ONLY_FIELDS:
+            del fields[name]
+        fields["space"].queryset = fields["space"].queryset.filter(library=user.library)
+        for name in ("responsible", "organisers"):
+            fields[name].queryset = fields[name].queryset.filter(library=user.library)
+        fields["opening_event"].queryset = visible_to(user, fields["opening_event"].queryset)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -83,6 +83,13 @@ def may_edit_events_of(actor: User, library_id: int | None) -> bool:
 def _require_editor(actor: User, event: Event) -> None:
     if not may_edit_events_of(actor, event.library_id):
         raise PermissionDenied
+    if not has_capability(actor, Capability.WORK_IN_DEPARTMENT):
+        # The department's plan counts the department's work: only its staff link to it.
+        stored = (
+            Event.objects.filter(pk=event.pk).values_list("planned_activity_id", flat=True).first()
+        )
+        if event.planned_activity_id != stored:
+            raise PermissionDenied
 
 
 def unique_slug(title: str, starts_at: datetime.datetime, *, exclude_pk: int | None = None) -> str:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from sklaida.contacts.tests.factories import OrganisationFactory
 from sklaida.core.bookings import bookings_of
 from sklaida.core.models import Equipment, Space
 from sklaida.events.models import Audience, Event, EventType, Registration
@@ -348,3 +349,59 @@ def test_a_performers_contact_history_lists_the_events_they_took_part_in(client_
     page = client_as("specialiste").get(poet.get_absolute_url()).content.decode()
     assert "Poezijos pavasaris bibliotekoje" in page
     assert event.get_absolute_url() in page
+
+
+def test_a_territory_specialists_event_form_offers_only_what_her_library_may_use(
+    personas, client_as, hall
+):
+    territory = personas["teritorija"]
+    own_space = territory.library.spaces.first()
+    activity = PlannedActivityFactory(title="Departamento plano eilutė")
+    department_event = saved(personas["vadove"], title="Departamento renginys", space=hall)
+
+    form = client_as("teritorija").get(reverse("events:create")).content.decode()
+
+    assert own_space.name in form
+    assert hall.name not in form
+    for department_only in ("partners", "performers", "curator", "planned_activity"):
+        assert f'name="{department_only}"' not in form
+    assert activity.title not in form
+    assert department_event.title not in form
+    assert personas["vadove"].get_full_name() not in form
+    assert territory.get_full_name() in form
+
+
+def test_a_territory_specialist_cannot_count_her_event_toward_the_departments_plan(
+    personas, client_as
+):
+    territory = personas["teritorija"]
+    activity = PlannedActivityFactory(title="Departamento plano eilutė")
+    client = client_as("teritorija")
+    form = {
+        "title": "Vakaronė bibliotekoje",
+        "event_type": EventType.LECTURE,
+        "format": Event.Format.ON_SITE,
+        "starts_at": f"{DAY}T18:00",
+        "ends_at": f"{DAY}T19:30",
+        "setup_minutes": 0,
+        "teardown_minutes": 0,
+        "space": territory.library.spaces.first().pk,
+        "responsible": territory.pk,
+        "registration": Event.Registration.NONE,
+        "max_seats_per_registration": 4,
+        "retention_days": 30,
+        "reminder_hours": 24,
+        # Sent by hand: the form never offers them to her.
+        "planned_activity": activity.pk,
+        "partners": [OrganisationFactory().pk],
+    }
+
+    client.post(reverse("events:create"), form)
+
+    event = Event.objects.get(title="Vakaronė bibliotekoje")
+    assert event.library == territory.library
+    assert event.planned_activity is None
+    assert not event.partners.exists()
+    event.planned_activity = activity
+    with pytest.raises(PermissionDenied):
+        services.save_event(actor=territory, event=event, relations=NO_RELATIONS)

@@ -48,13 +48,22 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 def _relations(form: EventForm) -> services.Relations:
-    data = form.cleaned_data
+    """What the form chose; a relation the form did not offer keeps what the event has."""
+    data, event = form.cleaned_data, form.instance
+
+    def chosen(name: str, current) -> list:
+        if name in data:
+            return data[name]
+        return list(current()) if event.pk else []
+
     return services.Relations(
         audiences=data["audiences"],
         organisers=data["organisers"],
-        partners=data["partners"],
-        performers=data["performers"],
-        equipment=data["equipment"],
+        partners=chosen("partners", lambda: event.partners.all()),
+        performers=chosen("performers", lambda: event.performers.all()),
+        equipment=chosen(
+            "equipment", lambda: [b.equipment for b in bookings_of(event) if b.equipment_id]
+        ),
     )
 
 
