@@ -165,6 +165,9 @@ EMAIL_CONFIG = env.email_url(
 globals().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Sklaida <sklaida@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The editorial link check requests only public internet addresses; networks listed here
+# (e.g. "10.20.0.0/16" for the library's intranet) may be checked too.
+LINK_CHECK_ALLOWED_NETWORKS = env.list("LINK_CHECK_ALLOWED_NETWORKS", default=[])
 # Newsletter: messages per second at most (0 = no limit) and the pause before a retry.
 NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
 NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)

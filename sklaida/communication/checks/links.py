@@ -2,14 +2,26 @@
 
 Checking a link means a request to another server, so it happens in a background job
 (`sklaida.communication.tasks.check_links`); the inline check only reads what was found.
+
+Anyone who edits a text chooses the addresses the server will request, so the check
+connects only to public internet addresses: a host that resolves to a private, loopback,
+link-local or otherwise reserved address (the library's intranet, the cloud's metadata
+service, the server itself) is refused before any connection, after every redirect too,
+and the connection goes to the very address that was vetted (no second DNS answer). The
+refusal reads the same whether a port there is open or closed. `LINK_CHECK_ALLOWED_NETWORKS`
+lets a library allow its own intranet on purpose.
 """
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
+import socket
 import urllib.error
 import urllib.request
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -33,6 +45,70 @@ def extract_urls(text: str) -> list[str]:
     return list(seen)
 
 
+class AddressNotAllowed(OSError):
+    """The host is not on the public internet; the check does not go there."""
+
+
+def _allowed(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if any(ip in ipaddress.ip_network(net) for net in settings.LINK_CHECK_ALLOWED_NETWORKS):
+        return True
+    return ip.is_global and not ip.is_multicast
+
+
+def _connect_to_public_address(
+    address: tuple[str, int], timeout: float = TIMEOUT_SECONDS, source_address=None
+) -> socket.socket:
+    host, port = address
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise OSError(_("the name %(host)s is not known") % {"host": host}) from error
+    addresses = [info[4][0] for info in found]
+    if not addresses or not all(_allowed(candidate) for candidate in addresses):
+        raise AddressNotAllowed(_("not a public internet address; not checked"))
+    return socket.create_connection((addresses[0], port), timeout, source_address)
+
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_to_public_address
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_to_public_address
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_PublicHTTPConnection, req)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_PublicHTTPSConnection, req, context=self._context)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    """http and https only (a redirect to ftp: or file: goes nowhere), no proxy from the
+    environment, every connection through the public-address check."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler({}),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPRedirectHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        _PublicHTTPHandler(),
+        _PublicHTTPSHandler(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
 def fetch_status(url: str) -> tuple[int | None, str]:
     """(HTTP status, error) of a HEAD request, retried as GET where HEAD is refused."""
     if not url.lower().startswith(("http://", "https://")):
@@ -43,7 +119,7 @@ def fetch_status(url: str) -> tuple[int | None, str]:
             url, method=method, headers={"User-Agent": USER_AGENT}
         )
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+            with _opener().open(request, timeout=TIMEOUT_SECONDS) as response:
                 return response.status, ""
         except urllib.error.HTTPError as error:
             if method == "HEAD" and error.code in (403, 405, 501):
