@@ -1,5 +1,6 @@
 """Request middleware of the core."""
 
+from django.conf import settings
 from django.urls import LocalePrefixPattern, Resolver404, URLResolver, get_resolver
 from django.utils import translation
 
@@ -39,3 +40,16 @@ class UserLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Tell browsers that no page of ours uses the camera, microphone, location or payments,
+    so a script that got in somehow (or a framed page) cannot ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
