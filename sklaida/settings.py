@@ -169,6 +169,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The editorial link check requests only public internet addresses; networks listed here
 # (e.g. "10.20.0.0/16" for the library's intranet) may be checked too.
 LINK_CHECK_ALLOWED_NETWORKS = env.list("LINK_CHECK_ALLOWED_NETWORKS", default=[])
+# E-mails to one person wait in the outbox at most this long (then they are given up);
+# the job queue's records of finished jobs are deleted after JOB_RESULTS_KEEP_DAYS.
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
+JOB_RESULTS_KEEP_DAYS = env.int("JOB_RESULTS_KEEP_DAYS", default=7)
 # Newsletter: messages per second at most (0 = no limit) and the pause before a retry.
 NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
 NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)
@@ -253,6 +257,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "auth.permission",
     "django_tasks_database",
     "core.heartbeat",
+    # E-mails waiting to be sent hold their whole text; they are deleted once sent.
+    "core.outgoingemail",
     # Work files and bookkeeping, not domain data (an import's preview holds personal data).
     "contacts.personimport",
     "contacts.duplicatecandidate",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.db import transaction
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -35,10 +34,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ) -> None:
-        from sklaida.core.tasks import send_email
+        from sklaida.core.outbox import queue_email
 
         with translation.override(context["user"].language):
             subject = loader.render_to_string(subject_template_name, context)
             body = loader.render_to_string(email_template_name, context)
-        subject = " ".join(subject.split())
-        transaction.on_commit(lambda: send_email.enqueue(to=[to_email], subject=subject, body=body))
+        queue_email(to=[to_email], subject=subject, body=body)

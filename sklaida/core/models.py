@@ -376,3 +376,29 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail waiting for the background job that sends it.
+
+    The job's queue keeps only this row's id, never the text: bodies hold personal data
+    and sign-in links, and queues keep their results for days. The row is deleted once the
+    message has left; one that keeps failing is deleted after OUTBOX_KEEP_DAYS.
+    """
+
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    # Set by the run that is sending it, so two runs never send the same message.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["created_at"], name="core_outbox_created")]
+
+    def __str__(self) -> str:
+        return self.subject

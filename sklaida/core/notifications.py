@@ -1,19 +1,20 @@
 """E-mails to people about their work, written in each recipient's language.
 
-Messages are rendered now and handed to the background `send_email` job once the
-surrounding transaction commits, so nothing is sent for a change that was rolled back.
+Messages are rendered now and kept in the outbox (`core.outbox`), whose background job
+runs once the surrounding transaction commits, so nothing is sent for a change that was
+rolled back.
 """
 
 from __future__ import annotations
 
 import datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from sklaida.core import outbox
 
 if TYPE_CHECKING:
     from sklaida.core.models import Comment, Task, User
@@ -29,15 +30,11 @@ def send_to_address(*, address: str, language: str, template: str, context: dict
     For people who do not sign in (registrants, tour groups); `template` is a full path
     such as "events/email/registration_confirmed".
     """
-    from sklaida.core.tasks import send_email
-
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
-    transaction.on_commit(
-        partial(send_email.enqueue, to=[address], subject=" ".join(subject.split()), body=body)
-    )
+    outbox.queue_email(to=[address], subject=subject, body=body)
 
 
 def send_to_user(*, recipient: User, template: str, context: dict[str, Any]) -> None:

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
-from django.core.mail import EmailMessage
+from django.conf import settings
+from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import TASK_MAX_PRIORITY
 
-from sklaida.core import services
+from sklaida.core import outbox, services
 
 
 @task()
-def send_email(*, to: list[str], subject: str, body: str) -> int:
-    """Send one plain-text e-mail; returns how many messages left (0 or 1)."""
-    return EmailMessage(subject=subject, body=body, to=to).send()
+def send_outgoing_email(*, message_id: int) -> bool:
+    """Send one e-mail kept in the outbox (the job holds its id, never its text)."""
+    return outbox.send_outgoing_email(message_id=message_id)
+
+
+@task()
+def retry_outgoing_emails() -> int:
+    return outbox.retry_outgoing_emails()
+
+
+@task()
+def prune_job_results() -> None:
+    """Finished jobs' records go after JOB_RESULTS_KEEP_DAYS (the database queue keeps
+    them otherwise forever; RQ expires its own)."""
+    if settings.TASKS_BACKEND == "db":
+        call_command("prune_db_task_results", min_age_days=settings.JOB_RESULTS_KEEP_DAYS)
 
 
 @task(priority=TASK_MAX_PRIORITY)

@@ -11,6 +11,7 @@ from django_tasks import TaskResultStatus
 
 from sklaida.core import services, tasks
 from sklaida.core.models import Heartbeat
+from sklaida.testing.tasks import take_a_while
 
 CLOSED_REDIS_URL = "redis://127.0.0.1:1/0"
 
@@ -99,7 +100,7 @@ def test_a_worker_heartbeat_older_than_the_allowed_age_makes_health_degraded(db,
 def test_the_heartbeat_job_goes_through_the_database_queue_ahead_of_waiting_work(
     database_queue,
 ):
-    waiting_work = tasks.send_email.enqueue(to=["a@biblioteka.example"], subject="A", body="A")
+    waiting_work = take_a_while.enqueue(seconds=0)
     call_command("scheduler", once=True, stdout=io.StringIO())
 
     assert health()["queue"] == {"last_seen": None, "age_seconds": None}

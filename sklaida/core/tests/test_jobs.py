@@ -8,16 +8,17 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django_tasks import TaskResult, TaskResultStatus
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
-from sklaida.core import scheduling, tasks
-from sklaida.core.models import Heartbeat
+from sklaida.core import outbox, scheduling
+from sklaida.core.models import Heartbeat, OutgoingEmail
 
 UTC = datetime.UTC
 
 
-def send_invitation() -> TaskResult:
-    return tasks.send_email.enqueue(
+def send_invitation() -> OutgoingEmail:
+    return outbox.queue_email(
         to=["skaitytoja@biblioteka.example"],
         subject="Kvietimas į knygos pristatymą",
         body="Laukiame jūsų ketvirtadienį 17 val.",
@@ -29,27 +30,33 @@ def due_job_names(moment: datetime.datetime) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_email_on_the_database_queue_waits_for_the_worker_and_then_is_delivered(
+def test_an_email_on_the_database_queue_waits_for_the_worker_and_the_queue_never_holds_its_text(
     database_queue,
 ):
-    result = send_invitation()
+    send_invitation()
 
     assert mail.outbox == []
-    result.refresh()
-    assert result.status == TaskResultStatus.READY
+    [job] = DBTaskResult.objects.all()
+    assert job.status == TaskResultStatus.READY
+    assert "skaitytoja" not in str(job.args_kwargs)
+    assert "Laukiame" not in str(job.args_kwargs)
 
     call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
 
     [message] = mail.outbox
     assert message.to == ["skaitytoja@biblioteka.example"]
     assert message.subject == "Kvietimas į knygos pristatymą"
-    result.refresh()
-    assert result.status == TaskResultStatus.SUCCESSFUL
-    assert result.return_value == 1
+    job.refresh_from_db()
+    assert job.status == TaskResultStatus.SUCCESSFUL
+    assert job.return_value is True
+    assert not OutgoingEmail.objects.exists()
 
 
-def test_an_email_on_the_redis_queue_waits_for_an_rq_worker_and_then_is_delivered(rq_worker):
-    result = send_invitation()
+def test_an_email_on_the_redis_queue_waits_for_an_rq_worker_and_then_is_delivered(
+    db, rq_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_invitation()
 
     assert mail.outbox == []
     assert django_rq.get_queue("default").count == 1
@@ -59,8 +66,7 @@ def test_an_email_on_the_redis_queue_waits_for_an_rq_worker_and_then_is_delivere
     [message] = mail.outbox
     assert message.subject == "Kvietimas į knygos pristatymą"
     assert django_rq.get_queue("default").count == 0
-    result.refresh()
-    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_the_worker_command_refuses_to_run_when_jobs_run_inside_the_web_process(settings):
