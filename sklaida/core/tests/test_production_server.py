@@ -1,9 +1,11 @@
 """The production configuration, served as production serves it: gunicorn, DEBUG off, hashed
-static files from `collectstatic`, uploaded files only through views."""
+static files from `collectstatic`, uploaded files only through views, an access log
+without the tokens of personal links."""
 
 from __future__ import annotations
 
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -66,10 +68,11 @@ def test_gunicorn_with_debug_off_serves_pages_and_hashed_static_files_but_no_med
         [str(gunicorn), "sklaida.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=settings.BASE_DIR,
         env=environment,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    token = secrets.token_urlsafe(32)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: serving(f"{base}/healthz"), seconds=30, what="gunicorn to answer")
@@ -87,7 +90,12 @@ def test_gunicorn_with_debug_off_serves_pages_and_hashed_static_files_but_no_med
         status, _headers, body = fetch(f"{base}/renginiai/")
         assert status == 200 and "Renginiai" in body.decode()
         assert fetch(f"{base}/media/archive/consent/sutikimas.pdf")[0] == 404
+        assert fetch(f"{base}/registracija/{token}/")[0] == 404
     finally:
         server.terminate()
-        _out, errors = server.communicate(timeout=20)
+        access_log, errors = server.communicate(timeout=20)
     assert "Traceback" not in errors, errors
+    # The access log has every request, and no token of a personal link.
+    assert '"GET /prisijungti/ HTTP/1.1" 200' in access_log
+    assert '"GET /registracija/[token:' in access_log
+    assert token not in access_log + errors
