@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "sklaida.core.middleware.StorageFailureMiddleware",
 ]
 
 ROOT_URLCONF = "sklaida.urls"
@@ -208,11 +209,12 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # them straight from the apps.
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Folder storages that remove a half-written file when the disk fails (core.storage).
+    "default": {"BACKEND": "sklaida.core.storage.CarefulFileSystemStorage"},
     # The media archive's originals and renditions: a folder by default, S3-compatible
     # object storage when ARCHIVE_S3_BUCKET is set (see docs/DEPLOY.md).
     # Keys start with "archive/", so on disk it is MEDIA_ROOT/archive/.
-    "archive": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "archive": {"BACKEND": "sklaida.core.storage.CarefulFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if STATIC_MANIFEST

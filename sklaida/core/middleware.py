@@ -1,8 +1,16 @@
 """Request middleware of the core."""
 
+import logging
+
 from django.conf import settings
+from django.shortcuts import render
 from django.urls import LocalePrefixPattern, Resolver404, URLResolver, get_resolver
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from sklaida.core.storage import is_storage_failure
+
+logger = logging.getLogger(__name__)
 
 
 def is_language_prefixed_page(request) -> bool:
@@ -53,3 +61,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class StorageFailureMiddleware:
+    """A disk that is full or read-only answers with a page that says so (HTTP 507) instead
+    of the generic error; the storage has already removed any half-written file, and the
+    request's database changes were rolled back with the exception."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_storage_failure(exception):
+            return None
+        logger.error("Storage failure on %s: %s", request.path, exception)
+        referer = request.headers.get("Referer", "")
+        back = referer if url_has_allowed_host_and_scheme(referer, {request.get_host()}) else ""
+        return render(request, "core/storage_failed.html", {"back": back}, status=507)
