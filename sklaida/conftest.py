@@ -14,6 +14,7 @@ from django.utils import translation
 
 from sklaida.core import demo
 from sklaida.core.models import User
+from sklaida.settings import folder
 
 # The fixed "today" of tests that need one: the day the project started.
 TODAY = datetime.date(2026, 11, 25)
@@ -41,7 +42,7 @@ def compiled_messages() -> None:
 def test_settings(settings, tmp_path) -> None:
     """Fast password hashing, and uploaded files in a folder of the test's own."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = folder(tmp_path / "media")  # the type settings.py makes
 
 
 @pytest.fixture(autouse=True)

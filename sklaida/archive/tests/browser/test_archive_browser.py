@@ -32,11 +32,6 @@ def photos(tmp_path) -> list:
     return paths
 
 
-@pytest.fixture(autouse=True)
-def staging(settings, tmp_path):
-    settings.ARCHIVE_UPLOAD_STAGING = tmp_path / "uploads"
-
-
 def test_a_photographer_uploads_a_batch_and_selects_by_keyboard(sign_in, page: Page, photos):
     sign_in("specialiste")
     page.goto("/archyvas/ikelti/")
