@@ -18,6 +18,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from sklaida.core import demo
 from sklaida.core.models import User
+from sklaida.settings import folder
 
 # A fixed day for tests that hand `today=` to the code themselves. The demo data is loaded
 # relative to the real today, as `make run` loads it, so tests hold on any day.
@@ -46,7 +47,7 @@ def compiled_messages() -> None:
 def test_settings(settings, tmp_path) -> None:
     """Fast password hashing, and uploaded files in a folder of the test's own."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = folder(tmp_path / "media")  # the type settings.py makes
 
 
 @pytest.fixture(autouse=True)

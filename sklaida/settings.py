@@ -17,6 +17,21 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
+
+def folder(value: str | os.PathLike) -> Path:
+    """A folder setting as the code uses it: an absolute `pathlib.Path`.
+
+    django-environ's `env.path` gives its own `environ.Path`, which has no `mkdir`,
+    `open` or `exists`; code that calls them on such a setting fails only in production.
+    Tests that move a folder setting pass their folder through here too.
+    """
+    return Path(os.path.abspath(os.path.expanduser(value)))
+
+
+def env_folder(name: str, default: Path) -> Path:
+    return folder(env.str(name, default=str(default)))
+
+
 DEBUG = env.bool("DEBUG", default=False)
 # Demo mode allows `manage.py demo` to create the demo personas with a known password.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
@@ -202,9 +217,9 @@ LANGUAGE_COOKIE_NAME = "sklaida_language"
 
 STATIC_URL = "/static/"
 # Where `collectstatic` puts the hashed files production serves (through WhiteNoise).
-STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
+STATIC_ROOT = env_folder("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+MEDIA_ROOT = env_folder("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Production serves collected, hashed files (collectstatic); development and tests serve
 # them straight from the apps.
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)
@@ -243,7 +258,7 @@ ARCHIVE_MAX_PIXELS = env.int("ARCHIVE_MAX_PIXELS", default=250_000_000)
 # The largest file one may upload (videos are big).
 ARCHIVE_MAX_UPLOAD_BYTES = env.int("ARCHIVE_MAX_UPLOAD_BYTES", default=20 * 1024**3)
 # Resumable uploads keep their received bytes here until the last one arrives.
-ARCHIVE_UPLOAD_STAGING = env.path("ARCHIVE_UPLOAD_STAGING", default=BASE_DIR / "var" / "uploads")
+ARCHIVE_UPLOAD_STAGING = env_folder("ARCHIVE_UPLOAD_STAGING", default=BASE_DIR / "var" / "uploads")
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 

@@ -55,14 +55,20 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         if isinstance(data, list | tuple):
+            if not data and self.required:  # the widget gives [] when nothing was chosen
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return [super(MultipleFileField, self).clean(item, initial) for item in data]
         return [super().clean(data, initial)]
 
 
 class FilesForm(forms.Form):
-    """The upload without JavaScript: several files in one request, not resumable."""
+    """The upload without JavaScript: several files in one request, not resumable.
 
-    files = MultipleFileField(label=_("Files"))
+    An empty file passes here and is refused by ingest with its own message, so one
+    empty file does not turn back the whole selection.
+    """
+
+    files = MultipleFileField(label=_("Files"), allow_empty_file=True)
 
 
 class AssetForm(forms.ModelForm):
@@ -206,3 +212,5 @@ class AssetFilterForm(forms.Form):
     selection = forms.ChoiceField(
         label=_("Selection"), choices=[("", _("All"))] + Asset.Selection.choices, required=False
     )
+    # Files whose previews failed, so staff can look at them and remove them.
+    damaged = forms.BooleanField(required=False, widget=forms.HiddenInput)

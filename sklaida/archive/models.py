@@ -283,6 +283,7 @@ class IngestItem(models.Model):
         STORED = "stored", _("Added")
         DUPLICATE = "duplicate", _("Already in the archive")
         REFUSED = "refused", _("Not accepted")
+        REMOVED = "removed", _("Removed later")
 
     batch = models.ForeignKey(
         IngestBatch, verbose_name=_("batch"), on_delete=models.CASCADE, related_name="items"
@@ -290,10 +291,11 @@ class IngestItem(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     outcome = models.CharField(_("result"), max_length=10, choices=Outcome)
     message = models.CharField(_("message"), max_length=500, blank=True)
+    # Kept when its asset is removed (a damaged file), so the batch still says so.
     asset = models.ForeignKey(
         Asset,
         verbose_name=_("asset"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="ingest_items",

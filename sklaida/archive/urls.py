@@ -25,6 +25,7 @@ urlpatterns: list = [
     path("keisti/", assets.bulk_edit, name="bulk_edit"),
     path("i-rinkini/", assets.add_chosen_to_collection, name="add_to_collection"),
     path("perdaryti-perziuras/", assets.regenerate, name="regenerate"),
+    path("pasalinti-pazeistus/", assets.remove_damaged, name="remove_damaged"),
     path("ikelti/", uploads.batch_create, name="batch_create"),
     path("paketai/<int:pk>/", uploads.batch_detail, name="batch"),
     path("paketai/<int:pk>/failai/", uploads.batch_upload, name="batch_upload"),

@@ -37,6 +37,7 @@ from sklaida.contacts.models import (
 )
 from sklaida.contacts.selectors import OrganisationSearch, PersonSearch
 from sklaida.core import spreadsheets
+from sklaida.core.files import clean_filename
 from sklaida.core.permissions import (
     department_read_required,
     department_work_required,
@@ -466,7 +467,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         else:
             batch = PersonImport.objects.create(
                 file=upload,
-                original_name=upload.name[:255],
+                original_name=clean_filename(upload.name),
                 uploaded_by=request.user,
                 headers=headers,
                 mapping=importing.guess_mapping(headers),

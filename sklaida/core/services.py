@@ -11,6 +11,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.core import notifications
+from sklaida.core.files import clean_filename
 from sklaida.core.models import Attachment, Comment, Heartbeat, Library, Task, User
 from sklaida.core.permissions import Capability, can_change, has_capability
 from sklaida.core.validators import validate_attachment
@@ -161,7 +163,7 @@ def add_attachment(*, target: models.Model, uploaded_by: User, file: UploadedFil
     mime_type = validate_attachment(file)
     with transaction.atomic():
         attachment = Attachment(
-            original_name=file.name[:255],
+            original_name=clean_filename(file.name),
             size=file.size,
             mime_type=mime_type,
             uploaded_by=uploaded_by,
@@ -183,6 +185,19 @@ def delete_attachment(*, attachment: Attachment, actor: User) -> None:
     with transaction.atomic():
         attachment.delete()
         transaction.on_commit(lambda: storage.delete(name))
+
+
+def delete_discussion(*, target: models.Model) -> None:
+    """Remove the comments and attachments of an object that is being deleted, and the
+    attachments' files once the deletion commits. The caller has checked permission."""
+    content_type = ContentType.objects.get_for_model(target)
+    on_target = {"content_type": content_type, "object_id": target.pk}
+    attachments = list(Attachment.objects.filter(**on_target))
+    Comment.objects.filter(**on_target).delete()
+    for attachment in attachments:
+        storage, name = attachment.file.storage, attachment.file.name
+        attachment.delete()
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
 
 
 def send_due_task_reminders(*, today: datetime.date) -> int:

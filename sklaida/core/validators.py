@@ -11,6 +11,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from sklaida.core.files import clean_filename
+
 # Content type (as libmagic reads it) → file-name extensions it may carry.
 ATTACHMENT_TYPES: dict[str, tuple[str, ...]] = {
     "application/pdf": (".pdf",),
@@ -60,7 +62,8 @@ def validate_attachment(uploaded: UploadedFile) -> str:
         )
     if uploaded.size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
-    extension = PurePath(uploaded.name or "").suffix.lower()
+    name = clean_filename(uploaded.name or "")
+    extension = PurePath(name).suffix.lower()
     if extension not in ALLOWED_EXTENSIONS:
         raise ValidationError(
             _("Files of this type cannot be attached. Allowed: %(extensions)s.")
@@ -74,7 +77,7 @@ def validate_attachment(uploaded: UploadedFile) -> str:
                 "The file's content does not match its name “%(name)s”. "
                 "Save it again in its own program and upload it once more."
             )
-            % {"name": uploaded.name},
+            % {"name": name},
             code="content_mismatch",
         )
     return content_type

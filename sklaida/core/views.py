@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sklaida.core import selectors, services
+from sklaida.core.files import clean_filename
 from sklaida.core.forms import (
     AttachmentForm,
     CommentForm,
@@ -293,7 +294,8 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name,
+        # Cleaned again: rows saved before names were cleaned on upload.
+        filename=clean_filename(attachment.original_name),
         content_type=attachment.mime_type,
     )
 

@@ -58,3 +58,26 @@ def assert_accessible(page: Page, *, exclude: tuple[str, ...] = ()) -> None:
         f"{page.url} breaks {len(violations)} WCAG 2.1 A/AA rule(s):\n\n"
         + describe_violations(violations)
     )
+
+
+def assert_accessible_as_shown_without_scripts(page: Page) -> None:
+    """`assert_accessible` for a page open in a tab whose JavaScript is switched off.
+
+    axe is a script and cannot run there, so the page's HTML as shown is checked in a
+    fresh tab at the same address, with its stylesheets and without any of its scripts
+    (Sklaida's pages load every script from a file, so blocking the files is the same
+    as having none).
+    """
+    html = page.content()
+    context = page.context.browser.new_context(locale="lt-LT", reduced_motion="reduce")
+    try:
+        checker = context.new_page()
+        checker.route("**/*.js", lambda route: route.abort())
+        checker.route(
+            page.url,
+            lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"),
+        )
+        checker.goto(page.url)
+        assert_accessible(checker)
+    finally:
+        context.close()

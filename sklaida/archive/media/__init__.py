@@ -3,7 +3,13 @@ the renditions made from it. Pure functions over local paths; no models, no data
 
 import logging
 
-from sklaida.archive.media.detection import Detected, detect
+from sklaida.archive.media.detection import (
+    Detected,
+    detect,
+    download_name,
+    extension_agrees,
+    mismatch_note,
+)
 from sklaida.archive.media.errors import RenditionError, UnsupportedFile
 from sklaida.archive.media.metadata import TechnicalMetadata, read_metadata
 from sklaida.archive.media.renditions import (
@@ -24,7 +30,10 @@ __all__ = [
     "TechnicalMetadata",
     "UnsupportedFile",
     "detect",
+    "download_name",
+    "extension_agrees",
     "hamming",
     "make_renditions",
+    "mismatch_note",
     "read_metadata",
 ]

@@ -3,6 +3,7 @@ header checks (readable, not a decompression bomb) that come before any pixel is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pyvips
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from sklaida.archive.media import probe
 from sklaida.archive.media.errors import UnsupportedFile
@@ -66,11 +68,78 @@ PROBED_FORMATS = {
 }
 
 
+# Other extensions a file of each canonical extension honestly carries (a voice memo in
+# an MP4 or MOV container is kept as .m4a; an Ogg recording may be called .oga).
+EXTENSION_ALIASES = {
+    ".jpg": {".jpeg", ".jpe", ".jfif"},
+    ".tif": {".tiff"},
+    ".heic": {".heif", ".hif"},
+    ".heif": {".heic", ".hif"},
+    ".mp4": {".m4v"},
+    ".mov": {".qt"},
+    ".mpg": {".mpeg", ".mpe", ".m2v"},
+    ".mts": {".m2ts", ".ts"},
+    ".m4a": {".mp4", ".m4b", ".mov"},
+    ".ogg": {".oga", ".ogv"},
+    ".opus": {".ogg", ".oga"},
+    ".ogv": {".ogg"},
+    ".mka": {".mkv"},
+    ".wav": {".wave"},
+}
+# What counts as an extension in a name ("Vakaras 2026.05.14" has none).
+NAME_EXTENSION = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,5}$")
+FORMAT_NAMES = {".jpg": "JPEG", ".tif": "TIFF"}
+
+
 @dataclass(frozen=True)
 class Detected:
     kind: str  # Asset.Kind: "image" | "video" | "audio" | "document"
     mime_type: str
     extension: str  # canonical, with the dot
+
+    @property
+    def format_name(self) -> str:
+        """What a person calls the format: JPEG, PDF, MP4."""
+        return FORMAT_NAMES.get(self.extension, self.extension.lstrip(".").upper())
+
+
+def name_extension(name: str) -> str:
+    """The extension of a file name, lower case with the dot, or "" when it has none."""
+    found = NAME_EXTENSION.search(name.lower())
+    return found.group(0) if found else ""
+
+
+def extension_agrees(name: str, extension: str) -> bool:
+    """Whether `name` carries the canonical `extension` (or one of its aliases), or none."""
+    given = name_extension(name)
+    return not given or given == extension or given in EXTENSION_ALIASES.get(extension, ())
+
+
+def mismatch_note(name: str, detected: Detected) -> str:
+    """A sentence for the person who brought the file when its name says another type
+    than its content ("named .jpg, but it is a PDF document"), or ""."""
+    if extension_agrees(name, detected.extension):
+        return ""
+    kinds = {
+        "image": pgettext("kind of file named in a sentence", "photo"),
+        "video": pgettext("kind of file named in a sentence", "video"),
+        "audio": pgettext("kind of file named in a sentence", "recording"),
+        "document": pgettext("kind of file named in a sentence", "document"),
+    }
+    return _(
+        "The file is named %(extension)s, but it is a %(format)s %(kind)s; accepted as %(format)s."
+    ) % {
+        "extension": name_extension(name),
+        "format": detected.format_name,
+        "kind": kinds[detected.kind],
+    }
+
+
+def download_name(name: str, extension: str) -> str:
+    """`name` with the extension its content has, for a file that was named otherwise."""
+    if extension_agrees(name, extension):
+        return name
+    return name[: -len(name_extension(name))] + extension
 
 
 def detect(path: Path) -> Detected:
@@ -82,7 +151,9 @@ def detect(path: Path) -> Detected:
     path = Path(path)
     if path.stat().st_size == 0:
         raise UnsupportedFile(_("The file is empty."))
-    found = magic.from_file(str(path), mime=True)
+    # Through an open file: libmagic would report a link as "inode/symlink".
+    with path.open("rb") as opened:
+        found = magic.from_descriptor(opened.fileno(), mime=True)
     if found in IMAGE_TYPES:
         mime_type, extension, loader = IMAGE_TYPES[found]
         _check_picture_header(path, loader)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from sklaida.archive import search
 from sklaida.archive.models import Asset
@@ -29,6 +30,7 @@ class AssetCriteria:
     access: str = ""
     selection: str = ""
     person: int | None = None  # contacts.Person id of someone shown
+    damaged: bool = False  # only files whose previews failed
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ def asset_search(*, user: User, criteria: AssetCriteria) -> QuerySet[Asset]:
     for name in ("event", "creator"):
         if getattr(criteria, name) is not None:
             assets = assets.filter(**{f"{name}_id": getattr(criteria, name)})
+    if criteria.damaged:
+        assets = assets.filter(rendition_status=Asset.Renditions.FAILED)
     if criteria.person is not None:
         # One person is linked to an asset at most once, so this join adds no duplicates.
         assets = assets.filter(people=criteria.person)
@@ -86,10 +90,12 @@ def _event_label(title: str, starts_at: datetime.datetime) -> str:
 
 def asset_facets(*, queryset: QuerySet[Asset]) -> dict[str, list[Facet]]:
     """How many of `queryset` fall under each type, year (in Vilnius), event, creator,
-    person shown, access level and selection state; values with none are left out.
+    person shown, access level and selection state, and how many are damaged (previews
+    failed); values with none are left out.
 
     Five queries whatever the number of assets: one pass counts the values of the three
-    choice fields at once, then one grouped query each for year, event, creator, person.
+    choice fields and the damaged files at once, then one grouped query each for year,
+    event, creator, person.
     """
     assets = queryset.order_by()
     choice_fields = {
@@ -102,7 +108,8 @@ def asset_facets(*, queryset: QuerySet[Asset]) -> dict[str, list[Facet]]:
             f"{name}_{value}": Count("pk", filter=Q(**{name: value}))
             for name, choices in choice_fields.items()
             for value in choices.values
-        }
+        },
+        damaged=Count("pk", filter=Q(rendition_status=Asset.Renditions.FAILED)),
     )
     facets: dict[str, list[Facet]] = {
         name: [
@@ -112,6 +119,9 @@ def asset_facets(*, queryset: QuerySet[Asset]) -> dict[str, list[Facet]]:
         ]
         for name, choices in choice_fields.items()
     }
+    facets["damaged"] = (
+        [Facet(1, _("Damaged files"), counts["damaged"])] if counts["damaged"] else []
+    )
 
     years = (
         assets.filter(captured_at__isnull=False)

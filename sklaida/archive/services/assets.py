@@ -1,4 +1,5 @@
-"""Describing and reviewing assets: metadata, rights and consent, access, selection."""
+"""Describing and reviewing assets: metadata, rights and consent, access, selection; and
+removing a damaged file."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sklaida.archive import search
-from sklaida.archive.models import Asset
+from sklaida.archive.models import Asset, IngestItem, archive_storage
 from sklaida.core.models import User
 from sklaida.core.permissions import Capability, require_capability
+from sklaida.core.services import delete_discussion
 
 # Fields a describing form may change; everything else is read from the file.
 DESCRIPTIVE_FIELDS = (
@@ -139,3 +141,41 @@ def regenerate_renditions(*, actor: User, assets: Iterable[Asset]) -> int:
         transaction.on_commit(lambda pk=asset.pk: tasks.make_renditions.enqueue(asset_id=pk))
         count += 1
     return count
+
+
+def remove_damaged_assets(*, actor: User, assets: Iterable[Asset]) -> list[Asset]:
+    """Remove from the archive the assets whose previews failed (a damaged or incomplete
+    file): the row, its original, renditions and consent document, its comments and
+    attachments. Any other asset is left as it is; the removed ones are returned.
+
+    Only a file whose previews failed may go this way: the archive keeps its originals,
+    and this is for cleaning up what never was a usable file. The batch it came in keeps
+    a line saying it was removed; the audit history records who removed it.
+    """
+    require_capability(actor, Capability.WORK_IN_DEPARTMENT)
+    removed = []
+    with transaction.atomic():
+        damaged = Asset.objects.select_for_update().filter(
+            pk__in=[asset.pk for asset in assets], rendition_status=Asset.Renditions.FAILED
+        )
+        for asset in damaged.order_by("pk"):
+            keys = [asset.file.name, *asset.renditions.values()]
+            if asset.consent_document:
+                keys.append(asset.consent_document.name)
+            message = _("Removed from the archive as damaged. %(reason)s") % {
+                "reason": asset.rendition_error
+            }
+            asset.ingest_items.update(
+                outcome=IngestItem.Outcome.REMOVED, message=message.strip()[:500]
+            )
+            delete_discussion(target=asset)
+            asset.delete()
+            transaction.on_commit(lambda keys=keys: _delete_files(keys))
+            removed.append(asset)
+    return removed
+
+
+def _delete_files(keys: list[str]) -> None:
+    store = archive_storage()
+    for key in keys:
+        store.delete(key)

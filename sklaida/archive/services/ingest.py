@@ -4,8 +4,10 @@ metadata, link it to its event, and make its renditions in the background."""
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from sklaida.archive import media, search, storage
 from sklaida.archive.models import Asset, IngestBatch, IngestItem, archive_storage
 from sklaida.contacts.models import Person
 from sklaida.contacts.text import search_key
+from sklaida.core.files import clean_filename
 from sklaida.core.models import User
 from sklaida.core.permissions import Capability, require_capability
 
@@ -51,22 +54,26 @@ def ingest_path(
 
     A refused file gets a message and does not stop the rest of a batch. The original is
     stored before its row is written, so the database never names a half-written file.
+    A file whose name says another type than its content is taken for what it is, and
+    its item says so.
     """
-    name = (original_name or path.name)[:255]
+    name = clean_filename(original_name or path.name)
+    if path.stat().st_size == 0:
+        message = _(
+            "The file is empty (0 bytes): there is nothing to keep. Copy it from the camera "
+            "or computer again and upload it once more."
+        )
+        return _refused(batch, name, message)
     sha256 = storage.sha256_of(path)
     existing = Asset.objects.filter(sha256=sha256).first()
     if existing is not None:
         return _duplicate(batch, name, existing)
-    try:
-        detected = media.detect(path)
-    except media.UnsupportedFile as refused:
-        return IngestItem.objects.create(
-            batch=batch,
-            original_name=name,
-            outcome=IngestItem.Outcome.REFUSED,
-            message=str(refused)[:500],
-        )
-    metadata = media.read_metadata(path, detected)
+    with _path_the_tools_can_read(path) as readable:
+        try:
+            detected = media.detect(readable)
+        except media.UnsupportedFile as refused:
+            return _refused(batch, name, str(refused))
+        metadata = media.read_metadata(readable, detected)
     key = storage.put(storage.original_key(sha256, detected.extension), path)
     try:
         with transaction.atomic():
@@ -87,13 +94,42 @@ def ingest_path(
                 asset.keywords.add(*metadata.keywords[:30])
             search.refresh_search_index(asset)
             item = IngestItem.objects.create(
-                batch=batch, original_name=name, outcome=IngestItem.Outcome.STORED, asset=asset
+                batch=batch,
+                original_name=name,
+                outcome=IngestItem.Outcome.STORED,
+                asset=asset,
+                message=media.mismatch_note(name, detected)[:500],
             )
             transaction.on_commit(lambda: _enqueue_renditions(asset.pk))
     except IntegrityError:
         # The same bytes arrived at the same moment in another upload: link to that one.
         return _duplicate(batch, name, Asset.objects.get(sha256=sha256))
     return item
+
+
+@contextmanager
+def _path_the_tools_can_read(path: Path):
+    """`path`, or a link to it with a plain name when its own name is not UTF-8.
+
+    libvips and libmagic take paths as UTF-8 text; a name in another encoding (a card
+    written by an old Windows computer) reaches them through a link the archive makes
+    in a temporary folder of its own.
+    """
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        with tempfile.TemporaryDirectory(prefix="ingest-") as folder:
+            link = Path(folder) / "original"
+            link.symlink_to(path.absolute())
+            yield link
+        return
+    yield path
+
+
+def _refused(batch: IngestBatch, name: str, message: str) -> IngestItem:
+    return IngestItem.objects.create(
+        batch=batch, original_name=name, outcome=IngestItem.Outcome.REFUSED, message=message[:500]
+    )
 
 
 def _duplicate(batch: IngestBatch, name: str, existing: Asset) -> IngestItem:
@@ -256,23 +292,83 @@ def _look_alike(asset: Asset) -> Asset | None:
     return Asset.objects.get(pk=best) if best else None
 
 
+@dataclass
+class FolderContents:
+    files: list[Path] = field(default_factory=list)
+    # Symbolic links to files or folders: never followed, so nothing outside is read.
+    links: list[Path] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.files) + len(self.links)
+
+
+def folder_contents(folder: Path) -> FolderContents:
+    """The regular files under `folder` (hidden ones left out) and the links found there.
+
+    `os.walk` does not descend into linked folders; a link is reported, never read.
+    Sockets, pipes and devices are not files and are passed over.
+    """
+    contents = FolderContents()
+    for directory, folders, names in os.walk(folder):
+        here = Path(directory)
+        contents.links.extend(
+            here / name
+            for name in folders
+            if not name.startswith(".") and (here / name).is_symlink()
+        )
+        for name in names:
+            path = here / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                contents.links.append(path)
+            elif path.is_file():
+                contents.files.append(path)
+    contents.files.sort()
+    contents.links.sort()
+    return contents
+
+
 def ingest_folder(
     folder: Path, *, actor: User | None, event=None, label: str = "", progress=None
 ) -> IngestBatch:
-    """Import every file under `folder` (a memory card's dump) as one batch."""
+    """Import every file under `folder` (a memory card's dump) as one batch.
+
+    Symbolic links are skipped, each with a line in the batch: a link could make the
+    import read (and store) any file the server can open.
+    """
     batch = start_batch(actor=actor, source=IngestBatch.Source.FOLDER, event=event, label=label)
-    files = sorted(
-        path for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")
-    )
-    for path in files:
-        ingest_path(path, batch=batch, actor=actor, original_name=path.name)
+    root = folder.resolve()
+    contents = folder_contents(folder)
+    for link in contents.links:
+        _skip_link(batch, link)
+        if progress is not None:
+            progress(link)
+    for path in contents.files:
+        # Checked again just before reading: a file swapped for a link since the listing.
+        if path.is_symlink() or not path.resolve().is_relative_to(root):
+            _skip_link(batch, path)
+        else:
+            ingest_path(path, batch=batch, actor=actor, original_name=path.name)
         if progress is not None:
             progress(path)
     return batch
 
 
-def copy_upload_to_staging(uploaded, directory: Path) -> Path:
+def _skip_link(batch: IngestBatch, link: Path) -> IngestItem:
+    return _refused(
+        batch,
+        clean_filename(link.name),
+        _(
+            "A symbolic link, skipped: links are not followed, so nothing outside the "
+            "folder is read."
+        ),
+    )
+
+
+def copy_upload_to_staging(uploaded, directory: str | os.PathLike) -> Path:
     """A browser upload that Django kept in memory, as a local file to ingest."""
+    directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=directory, delete=False, prefix="upload-") as handle:
         for chunk in uploaded.chunks():

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from sklaida.archive.models import IngestBatch, IngestItem, Upload
 from sklaida.archive.services import ingest
+from sklaida.core.files import clean_filename
 from sklaida.core.models import User
 
 CHUNK = 1024 * 1024
@@ -28,16 +29,21 @@ def staging_path(upload: Upload) -> Path:
 
 
 def begin_upload(*, actor: User, batch: IngestBatch, filename: str, length: int) -> Upload:
+    """Open an upload of `length` bytes. An empty file is finished at once: the browser
+    sends no bytes for it, so no later request would ever bring it to ingest (and say
+    why it is refused)."""
     upload = Upload.objects.create(
         key=secrets.token_hex(16),
         batch=batch,
         created_by=actor,
-        filename=Path(filename).name[:255] or "file",
+        filename=clean_filename(filename),
         length=length,
     )
     path = staging_path(upload)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch()
+    if length == 0:
+        upload = _finish(upload)
     return upload
 
 

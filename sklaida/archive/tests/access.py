@@ -63,6 +63,11 @@ EXPECTED_ACCESS: dict[str, Rule] = {
         data=lambda data: {"collection": _on_collection(data)["pk"]},
     ),
     "archive:regenerate": Rule(DEPARTMENT_WORKERS, method="POST"),
+    "archive:remove_damaged": Rule(
+        DEPARTMENT_WORKERS,
+        method="POST",
+        data=lambda data: {"assets": _asset(rendition_status="failed").pk},
+    ),
     "archive:batch_create": Rule(DEPARTMENT_WORKERS),
     "archive:batch": Rule(DEPARTMENT, kwargs=_batch_kwargs),
     "archive:batch_upload": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_batch_kwargs),

@@ -2,8 +2,12 @@
 
 import pytest
 
+from sklaida.settings import folder
+
 
 @pytest.fixture(autouse=True)
 def upload_staging(settings, tmp_path):
-    settings.ARCHIVE_UPLOAD_STAGING = tmp_path / "uploads"
+    # Through the same conversion as settings.py, so the code meets the type it meets
+    # in production (an `environ.Path` here once hid a crash of the upload form).
+    settings.ARCHIVE_UPLOAD_STAGING = folder(tmp_path / "uploads")
     return settings.ARCHIVE_UPLOAD_STAGING

@@ -101,8 +101,7 @@ def test_a_renamed_text_file_is_refused_and_the_batch_goes_on(
     assert not Asset.objects.filter(original_name="nuotrauka.jpg").exists()
 
 
-def test_a_half_written_file_never_sits_under_a_stored_name(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def test_a_half_written_file_never_sits_under_a_stored_name(tmp_path):
     source = tmp_path / "big.bin"
     source.write_bytes(os.urandom(3 * 1024 * 1024))
     key = storage.original_key("ab" * 32, ".bin")
@@ -264,3 +263,58 @@ def test_a_file_whose_job_lost_its_worker_is_tried_once_more_then_failed(
     assert asset.rendition_error == "Failas sustabdė keitiklį – peržiūros nepadarytos."
     queued.refresh_from_db()
     assert queued.rendition_status == Asset.Renditions.PENDING  # still waiting its turn
+
+
+def test_a_folder_import_skips_links_and_never_reads_outside_the_folder(personas, tmp_path, capsys):
+    from django.core.management import call_command
+
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    photo(card, "IMG_0001.JPG", seed=1)
+    elsewhere = tmp_path / "kita vieta"
+    elsewhere.mkdir()
+    secret, _ = photo(elsewhere, "asmeninis.jpg", seed=2)
+    photo(elsewhere, "IMG_9999.JPG", seed=3)
+    (card / "nuoroda.jpg").symlink_to(secret)
+    (card / "aplankas").symlink_to(elsewhere, target_is_directory=True)
+    (card / "dingusi.jpg").symlink_to(tmp_path / "nera.jpg")
+
+    call_command("import_folder", str(card), user="specialiste", verbosity=1)
+
+    output = capsys.readouterr()
+    assert "1 added" in output.out
+    skipped = "Simbolinė nuoroda praleista"
+    for name in ("nuoroda.jpg", "aplankas", "dingusi.jpg"):
+        assert f"{name}: {skipped}" in output.err
+    outside = {hashlib.sha256(path.read_bytes()).hexdigest() for path in elsewhere.iterdir()}
+    assert not Asset.objects.filter(sha256__in=outside).exists(), "nothing outside was read"
+    assert Asset.objects.filter(original_name="IMG_0001.JPG").exists()
+
+
+def test_the_batch_page_of_a_folder_import_names_the_skipped_links(personas, tmp_path, client_as):
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    photo(card, "IMG_0001.JPG")
+    (card / "nuoroda.jpg").symlink_to("/etc/hostname")
+
+    batch = ingest.ingest_folder(card, actor=personas["specialiste"], label="Kortelė")
+
+    page = client_as("specialiste").get(f"/archyvas/paketai/{batch.pk}/").content.decode()
+    assert "nuoroda.jpg" in page
+    assert "Simbolinė nuoroda praleista" in page
+    assert "1 failas pridėtas" in page
+
+
+def test_odd_names_on_a_card_are_kept_clean(personas, tmp_path):
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    photo(card, "IMG\u202e_0001\n.JPG", seed=1)
+    # A name written in Windows-1257 on another computer: not UTF-8 at all.
+    windows_name = os.fsdecode(b"\xd0vent\xeb.jpg")
+    photo(card, windows_name, seed=2)
+
+    batch = ingest.ingest_folder(card, actor=personas["specialiste"], label="Kortelė")
+
+    names = set(batch.items.values_list("original_name", flat=True))
+    assert names == {"IMG_0001 .JPG", "\ufffdvent\ufffd.jpg"}
+    assert list(batch.items.values_list("outcome", "message")) == [("stored", "")] * 2

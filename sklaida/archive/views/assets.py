@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from sklaida.archive import media
 from sklaida.archive.collection_forms import asset_ids
 from sklaida.archive.forms import AssetFilterForm, AssetForm, BulkEditForm
 from sklaida.archive.models import Asset, Collection, archive_storage
@@ -18,6 +21,7 @@ from sklaida.archive.renditions_serving import rendition_response
 from sklaida.archive.selectors.access import visible_assets
 from sklaida.archive.selectors.search import AssetCriteria, asset_facets, asset_search
 from sklaida.archive.services import assets as services
+from sklaida.core.files import clean_filename
 from sklaida.core.permissions import (
     department_read_required,
     department_work_required,
@@ -25,7 +29,7 @@ from sklaida.core.permissions import (
 from sklaida.core.views import discussion_context, paginated, safe_next
 
 PER_PAGE = 48
-FACET_PARAMETERS = ("kind", "year", "event", "creator", "access", "selection")
+FACET_PARAMETERS = ("kind", "year", "event", "creator", "access", "selection", "damaged")
 
 
 def asset_or_404(request: HttpRequest, pk: int) -> Asset:
@@ -54,6 +58,7 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         person=data.get("person"),
         access=data.get("access") or "",
         selection=data.get("selection") or "",
+        damaged=bool(data.get("damaged")),
     )
     assets = asset_search(user=request.user, criteria=criteria)
     facets = asset_facets(queryset=assets)
@@ -79,6 +84,7 @@ def _facet_links(request: HttpRequest, facets: dict) -> list[dict]:
         "creator": _("Creator"),
         "access": _("Access"),
         "selection": _("Selection"),
+        "damaged": _("Condition"),
     }
     groups = []
     for name in FACET_PARAMETERS:
@@ -159,9 +165,9 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
         handle = archive_storage().open(asset.file.name, "rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    return FileResponse(
-        handle, as_attachment=True, filename=asset.original_name, content_type=asset.mime_type
-    )
+    # Named for what it holds: a PDF that came as "programa.jpg" downloads as "programa.pdf".
+    name = media.download_name(clean_filename(asset.original_name), Path(asset.file.name).suffix)
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=asset.mime_type)
 
 
 @require_POST
@@ -179,6 +185,35 @@ def regenerate(request: HttpRequest) -> HttpResponse:
         % {"count": count},
     )
     return redirect(safe_next(request) or reverse("archive:list"))
+
+
+@require_POST
+@department_work_required
+def remove_damaged(request: HttpRequest) -> HttpResponse:
+    """Remove the ticked files whose previews failed; any other ticked file stays."""
+    assets = chosen_assets(request)
+    removed = services.remove_damaged_assets(actor=request.user, assets=assets)
+    if removed:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d damaged file was removed from the archive.",
+                "%(count)d damaged files were removed from the archive.",
+                len(removed),
+            )
+            % {"count": len(removed)},
+        )
+    if kept := len(assets) - len(removed):
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d file was kept: only files whose previews failed can be removed.",
+                "%(count)d files were kept: only files whose previews failed can be removed.",
+                kept,
+            )
+            % {"count": kept},
+        )
+    return redirect(safe_next(request) or f"{reverse('archive:list')}?damaged=1")
 
 
 @department_work_required

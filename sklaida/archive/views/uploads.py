@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
@@ -17,7 +18,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from sklaida.archive.forms import BatchForm, FilesForm
-from sklaida.archive.models import Asset, IngestBatch, IngestItem, Upload
+from sklaida.archive.models import IngestBatch, Upload
+from sklaida.archive.selectors.ingest import batch_results
 from sklaida.archive.services import ingest, uploads
 from sklaida.core.permissions import (
     Capability,
@@ -48,31 +50,13 @@ def _batch_or_404(request: HttpRequest, pk: int) -> IngestBatch:
 
 @department_read_required
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The upload form of a batch and what became of each file so far."""
+    """The upload form of a batch and what became of each file so far; `?damaged=1`
+    lists only the files whose previews failed."""
     batch = _batch_or_404(request, pk)
-    context = _batch_context(batch)
+    context = batch_results(batch, damaged_only=request.GET.get("damaged") == "1")
     if request.htmx:
         return render(request, "archive/_batch_items.html", context)
     return render(request, "archive/batch_detail.html", {**context, "files_form": FilesForm()})
-
-
-def _batch_context(batch: IngestBatch) -> dict:
-    items = list(batch.items.select_related("asset").order_by("pk"))
-    stored = [item for item in items if item.outcome == IngestItem.Outcome.STORED]
-    pending = sum(1 for item in stored if item.asset.rendition_status == Asset.Renditions.PENDING)
-    return {
-        "batch": batch,
-        "items": items,
-        "counts": {
-            "stored": len(stored),
-            "duplicate": sum(1 for item in items if item.outcome == IngestItem.Outcome.DUPLICATE),
-            "refused": sum(1 for item in items if item.outcome == IngestItem.Outcome.REFUSED),
-            "previews_pending": pending,
-            "previews_failed": sum(
-                1 for item in stored if item.asset.rendition_status == Asset.Renditions.FAILED
-            ),
-        },
-    }
 
 
 @department_work_required
@@ -83,7 +67,7 @@ def batch_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST" or not form.is_valid():
         messages.error(request, _("Choose one or more files."))
         return redirect("archive:batch", pk=batch.pk)
-    staging = settings.ARCHIVE_UPLOAD_STAGING
+    staging = Path(settings.ARCHIVE_UPLOAD_STAGING)
     for uploaded in form.cleaned_data["files"]:
         path = ingest.copy_upload_to_staging(uploaded, staging)
         try:
@@ -137,6 +121,8 @@ def tus_create(request: HttpRequest, pk: int) -> HttpResponse:
         length = int(request.headers.get("Upload-Length", ""))
     except ValueError:
         return _tus_response(400)
+    if length < 0:
+        return _tus_response(400)
     if length > settings.ARCHIVE_MAX_UPLOAD_BYTES:
         return _tus_response(413)
     upload = uploads.begin_upload(
@@ -146,7 +132,8 @@ def tus_create(request: HttpRequest, pk: int) -> HttpResponse:
         length=length,
     )
     location = request.build_absolute_uri(reverse("archive:tus_upload", args=[upload.key]))
-    return _tus_response(201, Location=location, Upload_Offset="0")
+    # An empty file is finished by its creation: the browser reads the result from here.
+    return _tus_response(201, Location=location, Upload_Offset="0", **_result_headers(upload))
 
 
 @require_http_methods(["GET", "HEAD", "PATCH", "DELETE"])
@@ -170,17 +157,17 @@ def tus_upload(request: HttpRequest, key: str) -> HttpResponse:
     except (ValueError, uploads.OffsetMismatch):
         upload.refresh_from_db()
         return _tus_response(409, Upload_Offset=str(upload.offset))
-    headers = {"Upload_Offset": str(upload.offset)}
-    if upload.item_id:
-        # What became of the file, for the page to show beside its progress bar.
-        item = upload.item
-        headers["Sklaida_Result"] = quote(
-            json.dumps(
-                {
-                    "outcome": item.get_outcome_display(),
-                    "message": item.message,
-                    "status": item.outcome,
-                }
-            )
-        )
-    return _tus_response(204, **headers)
+    return _tus_response(204, Upload_Offset=str(upload.offset), **_result_headers(upload))
+
+
+def _result_headers(upload: Upload) -> dict[str, str]:
+    """What became of a finished file, for the page to show beside its progress bar."""
+    if not upload.item_id:
+        return {}
+    item = upload.item
+    result = {
+        "outcome": item.get_outcome_display(),
+        "message": item.message,
+        "status": item.outcome,
+    }
+    return {"Sklaida_Result": quote(json.dumps(result))}

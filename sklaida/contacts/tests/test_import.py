@@ -157,6 +157,19 @@ def test_a_csv_in_windows_encoding_with_semicolons_is_read(
     assert Person.objects.get(last_name="Čepulė").legal_basis == Person.LegalBasis.CONTRACT
 
 
+def test_the_file_name_is_kept_clean_as_letters_composed(client_as, personas, upload_and_check):
+    content = "Vardas;Pavardė;Teisinis pagrindas\nŽydrūnė;Čepulė;Sutartis\n".encode()
+    # A Mac sends letters and their accents apart, and a name may end in spaces.
+    name = "Kelme\u0307s   bibliotekos sa\u0328ras\u030cas .csv"
+    client = client_as("specialiste")
+
+    batch, page = upload_and_check(client, SimpleUploadedFile(name, content))
+
+    assert batch.original_name == "Kelmės bibliotekos sąrašas .csv"
+    assert batch.status == PersonImport.Status.READY
+    assert "„Kelmės bibliotekos sąrašas .csv“ importas" in page
+
+
 def test_a_row_that_matches_an_existing_person_waits_on_the_merge_screen(
     client_as, personas, upload_and_check, confirm
 ):

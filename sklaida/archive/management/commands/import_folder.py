@@ -1,5 +1,6 @@
 """`manage.py import_folder <folder> --user <username> [--event <id>]`: bring a memory
-card's dump into the archive as one batch, with a progress bar."""
+card's dump into the archive as one batch, with a progress bar. Symbolic links are
+skipped and named in the report."""
 
 from __future__ import annotations
 
@@ -36,9 +37,11 @@ class Command(BaseCommand):
             chosen_event = Event.objects.filter(pk=event).first()
             if chosen_event is None:
                 raise CommandError(f"No event {event}.")
-        files = [path for path in folder.rglob("*") if path.is_file()]
         with tqdm(
-            total=len(files), unit="file", file=self.stdout, disable=options["verbosity"] == 0
+            total=len(ingest.folder_contents(folder)),
+            unit="file",
+            file=self.stdout,
+            disable=options["verbosity"] == 0,
         ) as bar:
             batch = ingest.ingest_folder(
                 folder,

@@ -1,5 +1,6 @@
-"""The archive in a real browser: a resumable upload with progress, the selection screen
-by keyboard alone, and every archive page free of accessibility violations."""
+"""The archive in a real browser: a resumable upload with progress (and what it says of
+an empty or misnamed file), the selection screen by keyboard alone, and every archive
+page free of accessibility violations."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from sklaida.archive.demo import demo_photo
 from sklaida.archive.models import Asset, IngestBatch
+from sklaida.archive.tests import media_files
 from sklaida.testing.browser import assert_accessible
 
 
@@ -30,11 +32,6 @@ def photos(tmp_path) -> list:
         )
         paths.append(path)
     return paths
-
-
-@pytest.fixture(autouse=True)
-def staging(settings, tmp_path):
-    settings.ARCHIVE_UPLOAD_STAGING = tmp_path / "uploads"
 
 
 def test_a_photographer_uploads_a_batch_and_selects_by_keyboard(sign_in, page: Page, photos):
@@ -88,3 +85,33 @@ def test_the_archive_list_and_an_assets_pages_are_accessible(sign_in, page: Page
     assert_accessible(page)
     page.goto(f"/archyvas/{asset.pk}/redaguoti/")
     assert_accessible(page)
+
+
+def test_an_empty_file_and_a_misnamed_one_say_what_became_of_them(sign_in, page: Page, tmp_path):
+    empty = tmp_path / "tuscias.jpg"
+    empty.write_bytes(b"")
+    programme = media_files.pdf(tmp_path / "programa.jpg")
+    sign_in("specialiste")
+    page.goto("/archyvas/ikelti/")
+    page.get_by_label("Aprašymas").fill("Netikę failai")
+    page.get_by_role("button", name="Tęsti").click()
+
+    page.locator("#id_files").set_input_files([str(empty), str(programme)])
+    page.locator("#upload-form button[type=submit]").click()
+
+    rows = page.locator("#upload-progress li")
+    # tus sends no bytes for an empty file: the answer to its creation says why.
+    expect(rows.filter(has_text="tuscias.jpg")).to_contain_text(
+        "Nepriimta: Failas tuščias (0 baitų)", timeout=20_000
+    )
+    expect(rows.filter(has_text="programa.jpg")).to_contain_text(
+        "Pridėta: Failas pavadintas .jpg, bet tai PDF dokumentas; priimtas kaip PDF.",
+        timeout=20_000,
+    )
+    expect(page.locator("#batch-items")).to_contain_text("Failas tuščias (0 baitų)")
+    assert_accessible(page)
+    batch = IngestBatch.objects.get(label="Netikę failai")
+    assert dict(batch.items.values_list("original_name", "outcome")) == {
+        "tuscias.jpg": "refused",
+        "programa.jpg": "stored",
+    }
