@@ -252,6 +252,7 @@ def test_the_inventory_lists_items_with_their_value_in_lithuanian_format(client_
         assert name in page
     assert "2\xa0150,00" in page and "1\xa0234,50" in page
     assert "3\xa0384,50" in page  # the total
+    assert "3 įrangos vienetai, bendra vertė – 3\xa0384,50\xa0€." in page
     assert response.context["totals"].items == 3
     assert response.context["totals"].without_value == 1
     assert "archyvas/iranga/nauja/" not in page  # the viewer adds nothing

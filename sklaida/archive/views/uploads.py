@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from sklaida.archive.forms import BatchForm, FilesForm
 from sklaida.archive.models import Asset, IngestBatch, IngestItem, Upload
 from sklaida.archive.services import ingest, uploads
+from sklaida.core.formatting import format_number
 from sklaida.core.permissions import (
     Capability,
     department_read_required,
@@ -93,7 +94,8 @@ def batch_upload(request: HttpRequest, pk: int) -> HttpResponse:
     count = len(form.cleaned_data["files"])
     messages.success(
         request,
-        ngettext("%(count)d file received.", "%(count)d files received.", count) % {"count": count},
+        ngettext("%(count)s file received.", "%(count)s files received.", count)
+        % {"count": format_number(count)},
     )
     return redirect("archive:batch", pk=batch.pk)
 

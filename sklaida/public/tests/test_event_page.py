@@ -64,7 +64,7 @@ def test_the_page_tells_when_where_what_and_for_whom(personas):
     assert event.space.name in text
     assert event.library.address in text
     assert "Senjorai" in text or "Seniors" in text
-    assert "5,00 €" in text
+    assert "5,00\xa0€" in text
     assert "Šiaulių kamerinis choras" in text
     assert "<p>Skambės kalėdinės giesmės.</p>" in text
     assert "Įėjimas be laiptų, indukcinė kilpa salėje." in text
