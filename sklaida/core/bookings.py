@@ -11,24 +11,74 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from sklaida.core.formatting import format_moment, format_period
 from sklaida.core.models import Booking, Equipment, Space
 
 
 @dataclass(frozen=True)
 class Conflict:
-    """Another booking of the same space or item that overlaps the requested time."""
+    """Another booking of the same space or item that overlaps the requested time.
+
+    An event's booking also covers its set-up and tear-down, so the booking's own times are
+    not the event's: the message names the holder by its own time and says when the clash
+    is only with the set-up or tear-down around it.
+    """
 
     booking: Booking
+    starts_at: datetime
+    ends_at: datetime
 
     def __str__(self) -> str:
-        starts, ends = localtime(self.booking.starts_at), localtime(self.booking.ends_at)
-        return _("%(resource)s is booked for “%(purpose)s” on %(date)s, %(start)s–%(end)s.") % {
-            "resource": self.booking.resource,
-            "purpose": self.booking.title,
-            "date": date_format(starts, "DATE_FORMAT"),
-            "start": date_format(starts, "TIME_FORMAT"),
-            "end": date_format(ends, "TIME_FORMAT"),
-        }
+        booking = self.booking
+        values = {"resource": booking.resource, "purpose": booking.title}
+        own_start, own_end = _own_time(booking)
+        if (own_start, own_end) == (booking.starts_at, booking.ends_at):
+            values["period"] = format_period(booking.starts_at, booking.ends_at)
+            return _("%(resource)s is booked for “%(purpose)s”: %(period)s.") % values
+        values["period"] = format_period(own_start, own_end)
+        if self.ends_at <= own_start:
+            values["from"] = _moment_beside(booking.starts_at, own_start)
+            return (
+                _(
+                    "%(resource)s is being set up for “%(purpose)s” from %(from)s; "
+                    "the event itself is %(period)s."
+                )
+                % values
+            )
+        if self.starts_at >= own_end:
+            values["until"] = _moment_beside(booking.ends_at, own_end)
+            return (
+                _(
+                    "%(resource)s is being cleared after “%(purpose)s” until %(until)s; "
+                    "the event itself is %(period)s."
+                )
+                % values
+            )
+        values["blocked"] = format_period(booking.starts_at, booking.ends_at)
+        return (
+            _(
+                "%(resource)s is booked for “%(purpose)s”: %(period)s "
+                "(with set-up and tear-down, %(blocked)s)."
+            )
+            % values
+        )
+
+
+def _own_time(booking: Booking) -> tuple[datetime, datetime]:
+    """The holder's own start and end (an event's, without set-up and tear-down), or the
+    booking's when it has no holder or the holder keeps no time of its own."""
+    holder = booking.target
+    starts, ends = getattr(holder, "starts_at", None), getattr(holder, "ends_at", None)
+    if isinstance(starts, datetime) and isinstance(ends, datetime):
+        return starts, ends
+    return booking.starts_at, booking.ends_at
+
+
+def _moment_beside(moment: datetime, reference: datetime) -> str:
+    """Only the time when `moment` falls on `reference`'s day in Vilnius, else date and time."""
+    if localtime(moment).date() == localtime(reference).date():
+        return date_format(localtime(moment), "TIME_FORMAT")
+    return format_moment(moment)
 
 
 def find_conflicts(
@@ -55,9 +105,10 @@ def find_conflicts(
         overlapping = overlapping.exclude(
             content_type=ContentType.objects.get_for_model(ignore), object_id=ignore.pk
         )
+    found = overlapping.select_related("space", "equipment").prefetch_related("target")
     return [
-        Conflict(booking)
-        for booking in overlapping.select_related("space", "equipment").order_by("starts_at")
+        Conflict(booking, starts_at=starts_at, ends_at=ends_at)
+        for booking in found.order_by("starts_at")
     ]
 
 

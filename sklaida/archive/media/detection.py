@@ -10,12 +10,12 @@ from pathlib import Path
 import magic
 import pyvips
 from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from sklaida.archive.media import probe
 from sklaida.archive.media.errors import UnsupportedFile
+from sklaida.core.formatting import format_number
 
 # JPEG cannot be larger than 65 535 px a side; other formats can claim anything.
 MAX_SIDE = 65_000
@@ -187,17 +187,16 @@ def _check_picture_header(path: Path, loader: str) -> None:
                 "pictures of up to %(limit)s megapixels and %(side)s pixels a side."
             )
             % {
-                "width": width,
-                "height": height,
+                "width": format_number(width),
+                "height": format_number(height),
                 "limit": _megapixels(settings.ARCHIVE_MAX_PIXELS),
-                "side": MAX_SIDE,
+                "side": format_number(MAX_SIDE),
             }
         )
 
 
 def _megapixels(pixels: int) -> str:
-    value = pixels / 1_000_000
-    return number_format(value, decimal_pos=0 if value.is_integer() else 1)
+    return format_number(round(pixels / 1_000_000, 1))
 
 
 def _detect_stream_file(path: Path, found: str) -> Detected:

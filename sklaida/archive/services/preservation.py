@@ -29,6 +29,7 @@ from sklaida.archive.models import Asset, BagExport, Collection, FixityAudit, ar
 from sklaida.archive.selectors.access import may_see_restricted
 from sklaida.archive.zipping import safe_name
 from sklaida.core import services as core_services
+from sklaida.core.formatting import format_number
 from sklaida.core.models import Library, User
 from sklaida.core.notifications import absolute_url
 from sklaida.core.permissions import Capability, Role, require_capability
@@ -138,7 +139,7 @@ def _tell_heads(audit: FixityAudit) -> None:
                 "The fixity audit of %(date)s found %(count)s damaged or missing originals"
             ) % {
                 "date": date_format(timezone.localtime(audit.started_at), "DATE_FORMAT"),
-                "count": len(audit.problems),
+                "count": format_number(len(audit.problems)),
             }
             labels = {
                 MISSING: _("missing"),

@@ -45,7 +45,7 @@ def test_an_assets_page_shows_what_the_file_says(client_as):
     page = client_as("stebetojas").get(f"/archyvas/{asset.pk}/").content.decode()
 
     assert "Canon EOS R6" in page
-    assert "6000 × 4000 px" in page
+    assert "6\xa0000 × 4\xa0000 px" in page
     assert "Rūta Petraitytė" in page
     assert "poezija" in page
     assert asset.sha256 in page

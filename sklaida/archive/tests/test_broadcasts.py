@@ -81,6 +81,27 @@ def test_a_broadcasts_viewers_reach_the_online_participants_of_the_period(client
     assert after.on_site == before.on_site
 
 
+def test_thousands_of_viewers_read_the_lithuanian_way_on_the_broadcast_and_event_pages(
+    client_as, personas
+):
+    event = held_event(title="Kultūros naktis bibliotekoje")
+    client = client_as("specialiste")
+    client.post(
+        "/archyvas/transliacijos/nauja/",
+        form_for(event, peak_viewers="1250", total_viewers="7350"),
+    )
+    broadcast = Broadcast.objects.get(event=event)
+
+    detail = client.get(f"/archyvas/transliacijos/{broadcast.pk}/").content.decode()
+    listing = client.get("/archyvas/transliacijos/").content.decode()
+    event_page = client.get(event.get_absolute_url()).content.decode()
+
+    assert '<dd class="col-sm-9">1\xa0250</dd>' in detail
+    assert '<dd class="col-sm-9">7\xa0350</dd>' in detail
+    assert '<td class="text-end">7\xa0350</td>' in listing
+    assert "7\xa0350 žiūrovų" in event_page
+
+
 def test_the_live_viewers_are_the_sum_of_the_events_broadcasts_and_follow_changes(personas):
     event = held_event()
     other = held_event()

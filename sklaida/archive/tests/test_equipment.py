@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 import io
 import random
+import zoneinfo
 from decimal import Decimal
 
 import openpyxl
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -21,6 +23,7 @@ from sklaida.events.services import events as event_services
 from sklaida.events.tests.factories import EventFactory, at
 from sklaida.testing.queries import queries_to_render
 
+VILNIUS = zoneinfo.ZoneInfo("Europe/Vilnius")
 # After the demo's events (which end 100 days from today), still to come.
 DAY = timezone.localdate() + datetime.timedelta(days=200)
 
@@ -131,6 +134,32 @@ def test_a_booking_overlapping_another_items_booking_is_refused_naming_it(person
     assert Booking.objects.filter(equipment=camera).count() == 2
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 25, 9, tzinfo=VILNIUS), tick=False)
+def test_a_clash_with_a_booking_of_several_days_names_its_first_and_last_day(client_as, personas):
+    camera = item()
+    services.book_equipment(
+        actor=personas["vadove"],
+        equipment=camera,
+        starts_at=at(datetime.date(2026, 12, 1), 10),
+        ends_at=at(datetime.date(2026, 12, 3), 18),
+        purpose="Kultūros forumo filmavimas",
+    )
+
+    response = client_as("specialiste").post(
+        f"/archyvas/iranga/{camera.pk}/rezervuoti/",
+        {
+            "starts_at": "2026-12-02T09:00",
+            "ends_at": "2026-12-02T11:00",
+            "purpose": "Interviu filmavimas",
+        },
+    )
+
+    assert (
+        "Vaizdo kamera Panasonic HC-X2: laikas sutampa su „Kultūros forumo filmavimas“, "
+        "2026 m. gruodžio 1 d. 10:00 – gruodžio 3 d. 18:00."
+    ) in response.content.decode()
+
+
 def test_an_item_not_in_use_is_not_booked_and_the_viewer_cannot_book(personas):
     broken = item(is_active=False, condition=Equipment.Condition.NEEDS_REPAIR)
     with pytest.raises(ValidationError):
@@ -224,6 +253,7 @@ def test_the_inventory_lists_items_with_their_value_in_lithuanian_format(client_
         assert name in page
     assert "2\xa0150,00" in page and "1\xa0234,50" in page
     assert "3\xa0384,50" in page  # the total
+    assert "3 įrangos vienetai, bendra vertė – 3\xa0384,50\xa0€." in page
     assert response.context["totals"].items == 3
     assert response.context["totals"].without_value == 1
     assert "archyvas/iranga/nauja/" not in page  # the viewer adds nothing

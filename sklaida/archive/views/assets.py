@@ -22,6 +22,7 @@ from sklaida.archive.selectors.access import visible_assets
 from sklaida.archive.selectors.search import AssetCriteria, asset_facets, asset_search
 from sklaida.archive.services import assets as services
 from sklaida.core.files import clean_filename
+from sklaida.core.formatting import format_number
 from sklaida.core.permissions import (
     department_read_required,
     department_work_required,
@@ -178,11 +179,11 @@ def regenerate(request: HttpRequest) -> HttpResponse:
     messages.info(
         request,
         ngettext(
-            "Previews of %(count)d file are being made again.",
-            "Previews of %(count)d files are being made again.",
+            "Previews of %(count)s file are being made again.",
+            "Previews of %(count)s files are being made again.",
             count,
         )
-        % {"count": count},
+        % {"count": format_number(count)},
     )
     return redirect(safe_next(request) or reverse("archive:list"))
 
@@ -238,8 +239,8 @@ def bulk_edit(request: HttpRequest) -> HttpResponse:
                 )
         messages.success(
             request,
-            ngettext("%(count)d file changed.", "%(count)d files changed.", len(result.changed))
-            % {"count": len(result.changed)},
+            ngettext("%(count)s file changed.", "%(count)s files changed.", len(result.changed))
+            % {"count": format_number(len(result.changed))},
         )
         for asset, reason in result.refused:
             messages.error(request, f"{asset}: {reason}")

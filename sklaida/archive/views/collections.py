@@ -24,6 +24,7 @@ from sklaida.archive.selectors.access import may_see_restricted, visible_assets
 from sklaida.archive.services import collections as services
 from sklaida.archive.services import preservation
 from sklaida.archive.zipping import zip_response
+from sklaida.core.formatting import format_number
 from sklaida.core.notifications import absolute_url
 from sklaida.core.permissions import (
     Capability,
@@ -137,7 +138,7 @@ def collection_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             ngettext("%(count)s asset has been added.", "%(count)s assets have been added.", added)
-            % {"count": added},
+            % {"count": format_number(added)},
         )
     else:
         messages.info(request, _("Nothing was added: choose assets not yet in the collection."))
@@ -158,7 +159,7 @@ def collection_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "%(count)s assets have been taken out of the collection.",
             removed,
         )
-        % {"count": removed},
+        % {"count": format_number(removed)},
     )
     return redirect("archive:collection_detail", pk=collection.pk)
 

@@ -21,6 +21,7 @@ from sklaida.archive.forms import BatchForm, FilesForm
 from sklaida.archive.models import IngestBatch, Upload
 from sklaida.archive.selectors.ingest import batch_results
 from sklaida.archive.services import ingest, uploads
+from sklaida.core.formatting import format_number
 from sklaida.core.permissions import (
     Capability,
     department_read_required,
@@ -77,7 +78,8 @@ def batch_upload(request: HttpRequest, pk: int) -> HttpResponse:
     count = len(form.cleaned_data["files"])
     messages.success(
         request,
-        ngettext("%(count)d file received.", "%(count)d files received.", count) % {"count": count},
+        ngettext("%(count)s file received.", "%(count)s files received.", count)
+        % {"count": format_number(count)},
     )
     return redirect("archive:batch", pk=batch.pk)
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from django.utils.translation import gettext as _
 
 from sklaida.communication.checks.findings import LENGTH, Finding
+from sklaida.core.formatting import format_number
 
 
 def check_length(text: str, limit: int | Mapping[str, int | None] | None) -> list[Finding]:
@@ -21,7 +22,11 @@ def check_length(text: str, limit: int | Mapping[str, int | None] | None) -> lis
     for channel, maximum in limits:
         if maximum is None or len(text) <= maximum:
             continue
-        values = {"length": len(text), "limit": maximum, "over": len(text) - maximum}
+        values = {
+            "length": format_number(len(text)),
+            "limit": format_number(maximum),
+            "over": format_number(len(text) - maximum),
+        }
         if channel:
             values["channel"] = channel
             message = _(

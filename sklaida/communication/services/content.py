@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from sklaida.communication.models import ChannelVariant, ContentItem, ContentVersion, StatusChange
+from sklaida.core.formatting import format_number
 from sklaida.core.models import User
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.selectors import attachments_on
@@ -203,8 +204,12 @@ def variant_warnings(variant: ChannelVariant) -> list[str]:
     limit = variant.channel.text_limit
     if limit and len(variant.text) > limit:
         warnings.append(
-            _("The text is %(length)d characters long, over %(channel)s's limit of %(limit)d.")
-            % {"length": len(variant.text), "channel": variant.channel, "limit": limit}
+            _("The text is %(length)s characters long, over %(channel)s's limit of %(limit)s.")
+            % {
+                "length": format_number(len(variant.text)),
+                "channel": variant.channel,
+                "limit": format_number(limit),
+            }
         )
     if variant.image_id and not variant.image_alt.strip():
         warnings.append(_("The image has no description; the item cannot be approved without it."))

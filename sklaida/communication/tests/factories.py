@@ -23,6 +23,14 @@ def staff(username: str = "specialiste") -> User:
     return User.objects.get(username=username)
 
 
+# The smallest valid PNG: one transparent pixel, for image attachments.
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)
+
+
 class ChannelFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Channel

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -59,8 +60,28 @@ def test_audience_sizes_build_a_table_over_time_and_a_day_is_counted_once(person
     sizes = list(AudienceSize.objects.filter(channel=channel).values_list("size", flat=True))
     assert sizes == [1523, 1480]
     page = client.get(channel.get_absolute_url()).content.decode()
-    assert "1523" in page and "1480" in page and "1500" not in page
-    assert "1523" in client.get("/komunikacija/kanalai/").content.decode()
+    assert "1\xa0523" in page and "1\xa0480" in page and "1\xa0500" not in page
+    assert "1\xa0523" in client.get("/komunikacija/kanalai/").content.decode()
+
+
+def test_audiences_and_limits_are_grouped_by_thousands_while_addresses_keep_the_plain_key(
+    personas, client_as
+):
+    channel = ChannelFactory(pk=7350, name="Bibliotekos „Facebook“", text_limit=63206)
+    AudienceSize.objects.create(channel=channel, measured_on=datetime.date(2026, 11, 1), size=7350)
+    client = client_as("specialiste")
+
+    listing = client.get("/komunikacija/kanalai/").content.decode()
+    detail = client.get("/komunikacija/kanalai/7350/").content.decode()
+    personas["specialiste"].language = "en"
+    personas["specialiste"].save(update_fields=["language"])
+    in_english = client.get("/komunikacija/kanalai/").content.decode()
+
+    assert 'href="/komunikacija/kanalai/7350/"' in listing
+    assert "7\xa0350 <span" in listing and "<td>63\xa0206</td>" in listing
+    assert "<td>7\xa0350</td>" in detail and "63\xa0206 ženklų" in detail
+    assert 'action="/komunikacija/kanalai/7350/auditorija/"' in detail
+    assert "7,350 <span" in in_english
 
 
 def test_a_viewer_cannot_record_an_audience_size(personas, client_as):
@@ -114,7 +135,7 @@ def test_a_campaign_is_saved_with_its_targets_and_shows_its_content(personas, cl
 def test_a_campaign_page_shows_progress_against_its_targets_and_what_it_produced(
     personas, client_as
 ):
-    campaign = CampaignFactory(title="Knygų Kalėdos")
+    campaign = CampaignFactory(title="Knygų Kalėdos", budget=Decimal("20000"))
     CampaignTarget.objects.create(
         campaign=campaign,
         indicator="Pasiekimas socialiniuose tinkluose",
@@ -142,6 +163,8 @@ def test_a_campaign_page_shows_progress_against_its_targets_and_what_it_produced
 
     page = client_as("stebetojas").get(campaign.get_absolute_url()).content.decode()
 
+    assert '<dd class="col-sm-9">20\xa0000,00\xa0€</dd>' in page
+    assert "20\xa0000 žm." in page and "15\xa0000 žm." in page
     assert 'aria-valuenow="75"' in page and "75&nbsp;%" in page
     assert 'aria-valuenow="100"' in page and "130&nbsp;%" in page  # exceeded, bar full
     assert "neįvesta" in page  # the third has no figure yet

@@ -1,6 +1,9 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sklaida.communication.models import AcceptedWord, LinkCheck
+from sklaida.communication.tests.factories import PNG, ChannelFactory, ContentItemFactory
+from sklaida.core.services import add_attachment
 
 CHECK = reverse("communication:check_text")
 
@@ -71,3 +74,36 @@ def test_the_content_editor_has_its_title_lead_and_text_checked_together(client_
     page = response.content.decode()
     assert "2020–2026" in page
     assert "„Knygų savaitę“" in page
+
+
+def test_a_channel_text_is_checked_against_its_channels_limit_in_grouped_figures(client_as):
+    channel = ChannelFactory(name="Bibliotekos svetainės naujienos", text_limit=2200)
+    client = client_as("specialiste")
+
+    form = client.get(reverse("communication:variant_create", args=[ContentItemFactory().pk]))
+    text = "Skaitykite. " * 200  # 2 399 characters once the last space is trimmed
+    response = client.post(CHECK, {"text": text, "channel": channel.pk})
+
+    assert 'hx-post="/komunikacija/tikrinti/"' in form.content.decode()
+    assert (
+        "Bibliotekos svetainės naujienos: tekste 2\xa0399 ženklų, 199 daugiau nei riba (2\xa0200)."
+    ) in response.content.decode()
+
+
+def test_a_channel_texts_image_without_a_description_is_remarked_while_editing(client_as, personas):
+    item = ContentItemFactory()
+    image = add_attachment(
+        target=item,
+        uploaded_by=personas["specialiste"],
+        file=SimpleUploadedFile("paroda.png", PNG, "image/png"),
+    )
+    client = client_as("specialiste")
+    text = "Kviečiame į parodą."
+
+    bare = client.post(CHECK, {"text": text, "image": image.pk, "image_alt": ""})
+    described = client.post(
+        CHECK, {"text": text, "image": image.pk, "image_alt": "Lankytojai prie paveikslų"}
+    )
+
+    assert "Paveikslėlis „paroda.png“ neturi aprašymo" in bare.content.decode()
+    assert 'data-rule="alt_text"' not in described.content.decode()

@@ -12,16 +12,10 @@ from django.utils.translation import gettext, override
 
 from sklaida.communication.models import ChannelVariant, ContentItem
 from sklaida.communication.services import content as services
-from sklaida.communication.tests.factories import ChannelFactory, ContentItemFactory
+from sklaida.communication.tests.factories import PNG, ChannelFactory, ContentItemFactory
 from sklaida.core.services import add_attachment
 
 Status = ContentItem.Status
-
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
-    b"\x00\x00IEND\xaeB`\x82"
-)
 
 
 def _walk(item, actor, *statuses):

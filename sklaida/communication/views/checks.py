@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,8 +14,10 @@ from django.views.decorators.http import require_POST
 
 from sklaida.communication.checks import RULE_LABELS, readability, run_checks
 from sklaida.communication.checks.readability import describe
+from sklaida.communication.models import Channel, ContentItem
 from sklaida.communication.selectors import checks as selectors
 from sklaida.communication.services import checks as services
+from sklaida.core.models import Attachment
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.views import paginated
 
@@ -38,6 +41,32 @@ class CheckTextForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     limit = forms.IntegerField(label=gettext_lazy("Character limit"), required=False, min_value=1)
+    channel = forms.ModelChoiceField(
+        label=gettext_lazy("Channel"), queryset=Channel.objects.all(), required=False
+    )
+    # A channel text's image and its description, for the alt-text check.
+    image = forms.ModelChoiceField(
+        label=gettext_lazy("Image"), queryset=Attachment.objects.none(), required=False
+    )
+    image_alt = forms.CharField(label=gettext_lazy("Image description"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["image"].queryset = Attachment.objects.filter(
+            content_type=ContentType.objects.get_for_model(ContentItem),
+            mime_type__startswith="image/",
+        )
+
+    def images(self) -> list[tuple[Attachment, str]]:
+        image = self.cleaned_data.get("image")
+        return [(image, self.cleaned_data.get("image_alt", ""))] if image else []
+
+    def length_limit(self) -> int | dict[str, int] | None:
+        """The limit typed in, else the chosen channel's (named in the remark)."""
+        channel = self.cleaned_data.get("channel")
+        if self.cleaned_data.get("limit") is None and channel and channel.text_limit:
+            return {str(channel): channel.text_limit}
+        return self.cleaned_data.get("limit")
 
 
 def _may_read(request: HttpRequest) -> None:
@@ -71,7 +100,8 @@ def check_context(text: str, *, limit=None, images=(), language: str = "lt") -> 
 
 @require_POST
 def check_text(request: HttpRequest) -> HttpResponse:
-    """htmx: the findings for `text` (and an optional `limit`) as a partial."""
+    """htmx: the findings for `text` as a partial; a `limit` or a `channel` gives the length
+    to keep, a channel text's `image` and `image_alt` are checked for a description."""
     _may_work(request)
     data = request.POST.copy()
     if "text" not in data and "body" in data:
@@ -89,7 +119,7 @@ def check_text(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "communication/_check_findings.html",
-        check_context(text, limit=form.cleaned_data["limit"]),
+        check_context(text, limit=form.length_limit(), images=form.images()),
     )
 
 

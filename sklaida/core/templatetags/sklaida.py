@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms, template
 from django.forms.boundfield import BoundField
-from django.utils import formats
 from django.utils.safestring import SafeString
+
+from sklaida.core.formatting import format_money, format_number
 
 register = template.Library()
 
@@ -56,13 +55,18 @@ def audit_action(entry) -> str:
 
 
 @register.filter
-def trimmed_number(value) -> str:
-    """A decimal in the reader's format without trailing zeros: 2.50 → "2,5", 4.00 → "4"."""
-    if value in (None, ""):
-        return ""
-    value = Decimal(value)
-    value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
-    return formats.number_format(value, use_l10n=True)
+def number(value, decimal_places=None) -> str:
+    """A quantity a person reads, thousands grouped: `{{ channel.latest_size|number }}` →
+    "7 350" ("7,350" in English); `{{ amount|number:2 }}` → "1 234,50"; a decimal without
+    places keeps only what it needs (2.50 → "2,5"). Not for keys, years or form values."""
+    places = None if decimal_places in (None, "") else int(decimal_places)
+    return format_number(value, places)
+
+
+@register.filter
+def money(value) -> str:
+    """A sum in euros: `{{ campaign.budget|money }}` → "20 000,00 €" ("€20,000.00" in English)."""
+    return format_money(value)
 
 
 @register.filter

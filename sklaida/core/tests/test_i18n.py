@@ -2,6 +2,7 @@
 
 import datetime
 import shutil
+import zoneinfo
 from decimal import Decimal
 from io import StringIO
 
@@ -15,6 +16,7 @@ from django.test import Client
 from django.utils import formats, translation
 
 from sklaida.conftest import TODAY
+from sklaida.core.formatting import format_period
 from sklaida.core.models import Task
 from sklaida.core.tests.factories import TaskFactory
 
@@ -55,6 +57,41 @@ def test_numbers_group_thousands_with_a_non_breaking_space_and_use_a_decimal_com
     assert in_code == "1\xa0234,5"
     assert in_template == "1\xa0234,5 | 1\xa0234,5"
     assert in_english == "1,234.5"
+
+
+def test_quantities_and_sums_read_in_the_readers_language_through_the_project_filters():
+    template = Template(
+        "{% load sklaida %}{{ audience|number }} | {{ hours|number }} | {{ budget|number:2 }}"
+        " | {{ budget|money }} | {{ missing|number }}{{ missing|money }} | {{ year }}"
+    )
+    context = Context(
+        {"audience": 7350, "hours": Decimal("2.50"), "budget": Decimal("20000"), "year": 2026}
+    )
+
+    with translation.override("lt"):
+        in_lithuanian = template.render(context)
+    with translation.override("en"):
+        in_english = template.render(context)
+
+    assert in_lithuanian == "7\xa0350 | 2,5 | 20\xa0000,00 | 20\xa0000,00\xa0€ |  | 2026"
+    assert in_english == "7,350 | 2.5 | 20,000.00 | €20,000.00 |  | 2026"
+
+
+def test_a_period_names_each_day_once_in_vilnius_time():
+    vilnius = zoneinfo.ZoneInfo("Europe/Vilnius")
+    morning = datetime.datetime(2026, 12, 1, 8, 0, tzinfo=datetime.UTC)  # 10:00 in Vilnius
+
+    with translation.override("lt"):
+        one_day = format_period(morning, morning + datetime.timedelta(hours=2))
+        three_days = format_period(morning, datetime.datetime(2026, 12, 3, 18, tzinfo=vilnius))
+        new_year = format_period(morning, datetime.datetime(2027, 1, 6, 18, tzinfo=vilnius))
+    with translation.override("en"):
+        in_english = format_period(morning, datetime.datetime(2026, 12, 3, 18, tzinfo=vilnius))
+
+    assert one_day == "2026 m. gruodžio 1 d. 10:00–12:00"
+    assert three_days == "2026 m. gruodžio 1 d. 10:00 – gruodžio 3 d. 18:00"
+    assert new_year == "2026 m. gruodžio 1 d. 10:00 – 2027 m. sausio 6 d. 18:00"
+    assert in_english == "Dec. 1, 2026, 10 a.m. – December 3, 6 p.m."
 
 
 def test_a_person_who_chooses_english_sees_english_while_colleagues_keep_lithuanian(

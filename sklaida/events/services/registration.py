@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sklaida.core import services as core_services
+from sklaida.core.formatting import format_number
 from sklaida.core.models import User
 from sklaida.events import notifications
 from sklaida.events.models import Event, Registration, RegistrationQuestion
@@ -276,8 +277,8 @@ def hold_seat_counter(event: Event) -> None:
     if event.capacity is not None and event.capacity < event.seats_confirmed:
         raise ValidationError(
             {
-                "capacity": _("%(count)d seats are already confirmed; the event cannot have fewer.")
-                % {"count": event.seats_confirmed}
+                "capacity": _("%(count)s seats are already confirmed; the event cannot have fewer.")
+                % {"count": format_number(event.seats_confirmed)}
             }
         )
 

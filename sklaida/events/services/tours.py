@@ -15,12 +15,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sklaida.core import bookings
 from sklaida.core import services as core_services
+from sklaida.core.formatting import format_period
 from sklaida.core.models import Library, Space, User
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.events import notifications
@@ -144,14 +144,12 @@ def _check_schedule(
             .order_by("starts_at")
         )
         for other in busy:
-            local = timezone.localtime(other.starts_at)
             problems.append(
-                _("%(guide)s already guides “%(tour)s” on %(date)s at %(time)s.")
+                _("%(guide)s already guides “%(tour)s”: %(period)s.")
                 % {
                     "guide": guide,
                     "tour": other,
-                    "date": date_format(local, "DATE_FORMAT"),
-                    "time": date_format(local, "TIME_FORMAT"),
+                    "period": format_period(other.starts_at, other.ends_at),
                 }
             )
     if problems:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -21,9 +23,11 @@ from sklaida.events.tests.factories import (
     PlannedActivityFactory,
     RegistrationFactory,
     at,
+    county_library,
 )
 from sklaida.testing.queries import queries_to_render
 
+VILNIUS = zoneinfo.ZoneInfo("Europe/Vilnius")
 # After the demo's events (they reach 100 days ahead), still to come whatever today is.
 DAY = timezone.localdate() + datetime.timedelta(days=200)
 NO_RELATIONS = services.Relations()
@@ -106,6 +110,94 @@ def test_the_form_keeps_what_was_typed_and_names_the_clash(personas, client_as, 
     assert "Direktorės susitikimas" in page
     assert 'value="Dirbtuvės"' in page
     assert not Event.objects.filter(title="Dirbtuvės").exists()
+
+
+def event_form(space: Space, responsible, **fields) -> dict:
+    """The event form as a specialist fills it in for an on-site workshop without set-up."""
+    return {
+        "title": "Dirbtuvės",
+        "event_type": EventType.WORKSHOP,
+        "format": Event.Format.ON_SITE,
+        "library": space.library_id,
+        "setup_minutes": 0,
+        "teardown_minutes": 0,
+        "space": space.pk,
+        "responsible": responsible.pk,
+        "registration": Event.Registration.NONE,
+        "max_seats_per_registration": 4,
+        "retention_days": 30,
+        "reminder_hours": 24,
+        **fields,
+    }
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 25, 9, tzinfo=VILNIUS), tick=False)
+def test_a_clash_with_only_the_set_up_names_the_event_by_its_own_time_and_the_set_up(
+    personas, client_as
+):
+    room = Space.objects.create(library=county_library(), name="Poezijos kambarys", capacity=30)
+    saved(
+        personas["vadove"],
+        title="Poezijos vakaras",
+        space=room,
+        starts_at=at(datetime.date(2026, 12, 10), 18),
+        ends_at=at(datetime.date(2026, 12, 10), 20),
+        setup_minutes=60,
+        teardown_minutes=30,
+    )
+    form = event_form(
+        room,
+        personas["specialiste"],
+        starts_at="2026-12-10T16:00",
+        ends_at="2026-12-10T17:30",
+    )
+
+    page = client_as("specialiste").post(reverse("events:create"), form).content.decode()
+
+    assert (
+        "Poezijos kambarys: nuo 17:00 ruošiamasi renginiui „Poezijos vakaras“; "
+        "pats renginys – 2026 m. gruodžio 10 d. 18:00–20:00."
+    ) in page
+    tear_down = event_form(
+        room,
+        personas["specialiste"],
+        starts_at="2026-12-10T20:15",
+        ends_at="2026-12-10T21:00",
+    )
+    page = client_as("specialiste").post(reverse("events:create"), tear_down).content.decode()
+    assert (
+        "Poezijos kambarys: po renginio „Poezijos vakaras“ tvarkomasi iki 20:30; "
+        "pats renginys – 2026 m. gruodžio 10 d. 18:00–20:00."
+    ) in page
+    assert not Event.objects.filter(title="Dirbtuvės").exists()
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 25, 9, tzinfo=VILNIUS), tick=False)
+def test_a_clash_with_a_multi_day_exhibition_names_its_first_and_last_day(personas, client_as):
+    room = Space.objects.create(
+        library=county_library(), name="Parodų salė antrame aukšte", capacity=80
+    )
+    saved(
+        personas["vadove"],
+        title="Senieji Žemaitijos žemėlapiai",
+        event_type=EventType.EXHIBITION,
+        space=room,
+        starts_at=at(datetime.date(2026, 12, 1), 10),
+        ends_at=at(datetime.date(2026, 12, 3), 18),
+    )
+    form = event_form(
+        room,
+        personas["specialiste"],
+        starts_at="2026-12-02T12:00",
+        ends_at="2026-12-02T13:00",
+    )
+
+    page = client_as("specialiste").post(reverse("events:create"), form).content.decode()
+
+    assert (
+        "Parodų salė antrame aukšte: laikas sutampa su „Senieji Žemaitijos žemėlapiai“, "
+        "2026 m. gruodžio 1 d. 10:00 – gruodžio 3 d. 18:00."
+    ) in page
 
 
 def test_an_event_is_created_with_its_space_booked_for_set_up_and_tear_down(personas, hall):

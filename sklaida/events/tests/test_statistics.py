@@ -233,3 +233,23 @@ def test_the_statistics_download_as_xlsx(year_2025, client_as):
     assert rows[lt("Events held")][0] == 4
     assert rows[lt("Lecture")][:4] == (1, 30, 52, 82)
     assert rows[lt("Tour participants")][0] == 37
+
+
+def test_thousands_are_grouped_on_the_page_and_stay_numbers_in_the_xlsx(client_as, personas):
+    festival = held(datetime.date(2023, 9, 9), event_type=EventType.CONCERT)
+    attendance(festival, None, on_site=1250, live=6100)
+    period = {"date_from": "2023-01-01", "date_to": "2023-12-31"}
+    client = client_as("vadove")
+
+    page = client.get("/veikla/statistika/", period).content.decode()
+    workbook = client.get("/veikla/statistika/", {**period, "format": "xlsx"}).content
+
+    summary = page.split('id="santrauka"')[1].split("</table>")[0]
+    assert '<td class="text-end">1\xa0250</td>' in summary
+    assert '<td class="text-end">6\xa0100</td>' in summary
+    by_type = page.split('id="pagal-rusi"')[1].split("</table>")[0]
+    assert '<td class="text-end">7\xa0350</td>' in by_type.split(lt("Concert"))[1]
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+    concert = next(row for row in sheet.iter_rows() if row[0].value == lt("Concert"))
+    assert [cell.value for cell in concert[1:5]] == [1, 1250, 6100, 7350]
+    assert concert[4].number_format == "#,##0"

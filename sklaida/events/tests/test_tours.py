@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import re
+import zoneinfo
 
 import pytest
+import time_machine
 from auditlog.models import LogEntry
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -30,6 +32,7 @@ from sklaida.events.tests.factories import (
 from sklaida.testing.queries import queries_to_render
 
 Status = TourBooking.Status
+VILNIUS = zoneinfo.ZoneInfo("Europe/Vilnius")
 
 
 def in_days(days: int, hour: int, minute: int = 0) -> datetime.datetime:
@@ -161,6 +164,38 @@ def test_a_tour_is_not_confirmed_in_a_room_an_event_has_booked(client_as, person
     tour.refresh_from_db()
     assert tour.status == Status.REQUESTED
     assert not bookings_of(tour).exists()
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 25, 9, tzinfo=VILNIUS), tick=False)
+def test_a_tour_in_a_room_an_exhibition_holds_for_days_names_the_exhibitions_whole_time(
+    client_as, personas
+):
+    room = reading_room()
+    exhibition = EventFactory(
+        space=room,
+        title="Senieji Žemaitijos žemėlapiai",
+        starts_at=at(datetime.date(2026, 12, 1), 10),
+        ends_at=at(datetime.date(2026, 12, 3), 18),
+    )
+    event_services.save_event(
+        actor=personas["specialiste"], event=exhibition, relations=event_services.Relations()
+    )
+    tour = TourBookingFactory(preferred_at=at(datetime.date(2026, 12, 2), 11))
+
+    page = client_as("specialiste").post(
+        reverse("events:tour_confirm", args=[tour.pk]),
+        schedule_data(
+            "confirm",
+            starts_at=at(datetime.date(2026, 12, 2), 11),
+            guide=personas["specialiste"],
+            space=room,
+        ),
+    )
+
+    assert (
+        "Skaitykla ekskursijoms: laikas sutampa su „Senieji Žemaitijos žemėlapiai“, "
+        "2026 m. gruodžio 1 d. 10:00 – gruodžio 3 d. 18:00."
+    ) in page.content.decode()
 
 
 def test_a_guide_is_not_given_two_tours_at_once(personas):

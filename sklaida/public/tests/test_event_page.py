@@ -64,7 +64,7 @@ def test_the_page_tells_when_where_what_and_for_whom(personas):
     assert event.space.name in text
     assert event.library.address in text
     assert "Senjorai" in text or "Seniors" in text
-    assert "5,00 €" in text
+    assert "5,00\xa0€" in text
     assert "Šiaulių kamerinis choras" in text
     assert "<p>Skambės kalėdinės giesmės.</p>" in text
     assert "Įėjimas be laiptų, indukcinė kilpa salėje." in text
@@ -78,6 +78,15 @@ def test_a_free_event_says_so_and_counts_the_seats_left(personas):
 
     assert ("Nemokamai" in text) or ("Free" in text)
     assert re.search(r"\b3\b[^<]*(seats left|viet)", text)
+
+
+def test_thousands_of_seats_and_a_price_read_the_lithuanian_way(personas):
+    event = EventFactory(price=Decimal("1250"), capacity=2500, seats_confirmed=1150)
+
+    text = page_of(event)
+
+    assert "<dd>1\xa0250,00\xa0€</dd>" in text
+    assert "Liko 1\xa0350 vietų" in text
 
 
 def test_a_full_event_with_open_registration_offers_the_waiting_list(personas):

@@ -9,9 +9,13 @@
   var channel = document.getElementById(counter.dataset.channelField);
   var limits = JSON.parse(limitsNode.textContent);
   var timer = null;
+  // Counts as the page's language writes them: "63 206" in Lithuanian, "63,206" in English.
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
 
   function fill(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_match, name) { return values[name]; });
+    return template.replace(/%\((\w+)\)s/g, function (_match, name) {
+      return numbers.format(values[name]);
+    });
   }
 
   function update() {

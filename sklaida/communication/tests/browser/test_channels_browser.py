@@ -23,7 +23,7 @@ def test_channel_and_campaign_pages_are_accessible(sign_in, page: Page, personas
 
     page.goto(f"/komunikacija/kanalai/{channel.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bibliotekos „Instagram“")
-    expect(page.locator("main")).to_contain_text("1950")
+    expect(page.locator("main")).to_contain_text("1\xa0950")
     assert_accessible(page)
 
     page.goto("/komunikacija/kampanijos/")
@@ -40,6 +40,7 @@ def test_channel_and_campaign_pages_are_accessible(sign_in, page: Page, personas
 
 def test_a_channel_text_counts_its_characters_as_they_are_typed(sign_in, page: Page, personas):
     channel = ChannelFactory(name="X (Twitter)", text_limit=20)
+    long_form = ChannelFactory(name="Ilgų tekstų tinklaraštis", text_limit=2200)
     item = ContentItemFactory(title="Poezijos pavasaris")
     sign_in("specialiste")
 
@@ -49,6 +50,10 @@ def test_a_channel_text_counts_its_characters_as_they_are_typed(sign_in, page: P
     expect(page.locator("#text-counter")).to_contain_text("31")
     expect(page.locator("#text-counter")).to_contain_text("11")  # over the limit by 11
     assert_accessible(page)
+
+    page.locator("#id_channel").select_option(str(long_form.pk))
+    page.locator("#id_text").fill("Skaitykite. " * 200)  # 2 400 characters
+    expect(page.locator("#text-counter")).to_contain_text("2\xa0400 iš 2\xa0200")
 
 
 def test_the_item_form_shows_lithuanian_remarks_while_typing(sign_in, page: Page, personas):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from sklaida.communication.models import ContentItem
-from sklaida.communication.tests.factories import ChannelFactory
+from sklaida.communication.tests.factories import ChannelFactory, ContentItemFactory
 from sklaida.testing.browser import assert_accessible
 
 
@@ -56,4 +56,37 @@ def test_the_channel_text_counter_speaks_the_limit(sign_in, page: Page, personas
     expect(counter).to_have_attribute("aria-live", "polite")
     expect(counter).to_contain_text("20")
     expect(counter).to_contain_text("10")
+    assert_accessible(page)
+
+
+def assert_beside(field: Locator, remarks: Locator) -> None:
+    """The remarks stand to the right of the field, on screen while it is edited."""
+    box, beside = field.bounding_box(), remarks.bounding_box()
+    viewport = field.page.viewport_size
+    assert beside["x"] >= box["x"] + box["width"]
+    assert 0 <= beside["y"] < viewport["height"]
+    assert beside["y"] < box["y"] + box["height"]
+
+
+def test_the_editorial_checks_appear_beside_the_text_while_it_is_typed(
+    sign_in, page: Page, personas
+):
+    channel = ChannelFactory(name="X tinklas", text_limit=40)
+    item = ContentItemFactory(title="Knygų savaitė", author=personas["specialiste"])
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in("specialiste")
+
+    page.goto(f"/komunikacija/turinys/{item.pk}/redaguoti/")
+    page.locator("#id_body").fill('Kviečiame į "Knygų savaitę" bibliotekoje.')
+    remarks = page.locator("#checks-result")
+    expect(remarks).to_contain_text("„Knygų savaitę“")
+    assert_beside(page.locator("#id_body"), remarks)
+    assert_accessible(page)
+
+    page.goto(f"/komunikacija/turinys/{item.pk}/kanalai/naujas/")
+    page.locator("#id_channel").select_option(str(channel.pk))
+    page.locator("#id_text").fill('Kviečiame į "Knygų savaitę" – visi laukiami bibliotekoje!')
+    expect(remarks).to_contain_text("„Knygų savaitę“")
+    expect(remarks).to_contain_text("X tinklas: tekste 57 ženklų, 17 daugiau nei riba (40).")
+    assert_beside(page.locator("#id_text"), remarks)
     assert_accessible(page)
