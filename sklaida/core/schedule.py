@@ -5,3 +5,4 @@ from sklaida.core.scheduling import PeriodicJob, register
 
 register(PeriodicJob("queue-heartbeat", "* * * * *", tasks.record_queue_heartbeat))
 register(PeriodicJob("task-reminders", "0 7 * * *", tasks.send_task_reminders))
+register(PeriodicJob("sign-in-log-retention", "45 3 * * *", tasks.delete_old_sign_in_logs))
