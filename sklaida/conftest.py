@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.test import Client, override_settings
@@ -48,6 +49,13 @@ def test_settings(settings, tmp_path) -> None:
     """Fast password hashing, and uploaded files in a folder of the test's own."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = folder(tmp_path / "media")  # the type settings.py makes
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with an empty cache: one test's request counters (the limits on
+    password-reset e-mails) must not refuse another test's requests."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

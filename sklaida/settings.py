@@ -5,6 +5,7 @@ in-process cache and the database-backed job queue. Production sets DATABASE_URL
 REDIS_URL, EMAIL_URL, SECRET_KEY and ALLOWED_HOSTS (see docs/DEPLOY.md).
 """
 
+import datetime
 import os
 import tempfile
 from pathlib import Path
@@ -48,7 +49,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "sklaida.core",
-    "django.contrib.admin",
+    # Django's admin with the one sign-in page and the second factor (core.admin_site).
+    "sklaida.core.apps.SklaidaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +63,10 @@ INSTALLED_APPS = [
     "taggit",
     "auditlog",
     "django_countries",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sklaida.contacts",
     "sklaida.consultations",
     "sklaida.events",
@@ -78,13 +84,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "sklaida.core.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sklaida.core.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "sklaida.core.middleware.StorageFailureMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sklaida.urls"
@@ -205,6 +215,36 @@ LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
+# Accounts (docs/SECURITY.md "Accounts"). django-axes' backend comes first: it refuses a
+# locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A session lasts a working day, or until the browser closes; "remember me" keeps it longer.
+SESSION_COOKIE_AGE = int(env.float("SESSION_HOURS", default=8) * 3600)
+SESSION_REMEMBER_DAYS = env.int("SESSION_REMEMBER_DAYS", default=14)
+# Failed sign-ins (wrong password or wrong code) lock the user name, and separately the
+# client's address, for a while; the administrator can lift a lockout in the admin.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "sklaida.core.views_auth.locked_out"
+AXES_CLIENT_IP_CALLABLE = "sklaida.core.throttling.client_ip"
+# How many reverse proxies in front of Sklaida append to X-Forwarded-For; 0 trusts no
+# header and takes the connection's address (see docs/DEPLOY.md).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Password reset e-mails per hour, per address asked for and per client.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
+# A link that confirms a new e-mail address is valid this many seconds.
+EMAIL_CHANGE_TIMEOUT = PASSWORD_RESET_TIMEOUT
+# Roles whose members must sign in with a second factor, e.g. "head,admin".
+OTP_REQUIRED_FOR_ROLES = env.list("OTP_REQUIRED_FOR_ROLES", default=[])
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Sklaida")
+# Successful sign-ins (who, when, from where) are kept this many days.
+SIGN_IN_LOG_DAYS = env.int("SIGN_IN_LOG_DAYS", default=180)
+
 # Lithuanian first; English can be chosen per user.
 LANGUAGE_CODE = "lt"
 LANGUAGES = [("lt", _("Lithuanian")), ("en", _("English"))]
@@ -272,6 +312,11 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "sessions",
     "contenttypes",
     "auth.permission",
+    # Sign-in attempts and logs are django-axes' own record; second-factor devices hold
+    # secrets (the user's `two_factor_enabled` records turning it on and off).
+    "axes",
+    "otp_totp",
+    "otp_static",
     "django_tasks_database",
     "core.heartbeat",
     # E-mails waiting to be sent hold their whole text; they are deleted once sent.

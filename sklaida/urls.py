@@ -7,22 +7,26 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from sklaida.core.forms_auth import QueuedPasswordResetForm, SignInForm
 from sklaida.core.health import healthz
 from sklaida.core.views import favicon
+from sklaida.core.views_auth import (
+    LimitedPasswordResetView,
+    SignInView,
+    second_factor_setup_allowed,
+    sign_in_code,
+)
 
 urlpatterns = [
+    path("prisijungti/", SignInView.as_view(), name="login"),
+    path("prisijungti/kodas/", sign_in_code, name="login_code"),
     path(
-        "prisijungti/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
-        name="login",
+        "atsijungti/",
+        second_factor_setup_allowed(auth_views.LogoutView.as_view()),
+        name="logout",
     ),
-    path("atsijungti/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "slaptazodis/priminti/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        LimitedPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -1,10 +1,11 @@
 """Django admin for reference data and users (the admin role's screens)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sklaida.core import accounts
 from sklaida.core.models import (
     Attachment,
     Booking,
@@ -110,10 +111,47 @@ class AttachmentAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "first_name", "last_name", "email", "library", "is_active"]
-    list_filter = ["groups", "library", "is_active", "is_staff"]
+    list_display = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "library",
+        "two_factor_enabled",
+        "is_active",
+    ]
+    list_filter = ["groups", "library", "is_active", "is_staff", "two_factor_enabled"]
     list_select_related = ["library"]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
-        (_("Sklaida"), {"fields": ["library", "language"]}),
+        (_("Sklaida"), {"fields": ["library", "language", "two_factor_enabled"]}),
     ]
+    readonly_fields = ["two_factor_enabled"]
+    actions = ["lift_sign_in_lockout", "turn_off_two_factor"]
+
+    @admin.action(description=_("Lift the sign-in lockout of the selected users"))
+    def lift_sign_in_lockout(self, request, queryset) -> None:
+        for user in queryset:
+            accounts.lift_sign_in_lockout(user=user)
+        self.message_user(
+            request,
+            _(
+                "The failed sign-ins of the selected users are forgotten: they may sign in "
+                "again. A locked-out computer is unlocked by deleting its row under "
+                "“Access attempts”."
+            ),
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Turn off two-factor sign-in of the selected users"))
+    def turn_off_two_factor(self, request, queryset) -> None:
+        for user in queryset:
+            accounts.turn_off_two_factor(user=user)
+        self.message_user(
+            request,
+            _(
+                "Two-factor sign-in is off for the selected users. They set it up again on "
+                "their profile (at once, if their role requires it)."
+            ),
+            messages.SUCCESS,
+        )

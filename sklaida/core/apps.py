@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,14 +9,22 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core data")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
+        from django.core import checks
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from sklaida.core import checks, navigation, registry  # noqa: F401 - checks register
+        from sklaida.core import accounts, navigation, registry
+        from sklaida.core import checks as sklaida_checks  # noqa: F401 - its checks register
         from sklaida.core.models import Task
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Task)
         post_migrate.connect(ensure_role_groups, sender=self)
+        for device_model in (TOTPDevice, StaticDevice):
+            post_save.connect(accounts.sync_two_factor_flag, sender=device_model)
+            post_delete.connect(accounts.sync_two_factor_flag, sender=device_model)
+        checks.register(accounts.check_required_roles)
         navigation.register(
             navigation.MenuEntry(_("My work"), "core:dashboard", order=0, active_prefix="/")
         )
@@ -44,3 +53,22 @@ def ensure_role_groups(using: str = "default", **kwargs) -> None:
     groups = Group.objects.using(using)
     existing = set(groups.values_list("name", flat=True))
     groups.bulk_create([Group(name=role.value) for role in Role if role.value not in existing])
+
+
+class SklaidaAdminConfig(admin_apps.AdminConfig):
+    """Django's admin on Sklaida's site (sign-in through /prisijungti/, second factor)."""
+
+    default = False  # named in INSTALLED_APPS; CoreConfig stays this module's default
+    default_site = "sklaida.core.admin_site.SklaidaAdminSite"
+
+    def ready(self) -> None:
+        super().ready()
+        from django.contrib import admin
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # Devices hold secrets; the administrator turns a person's two-factor sign-in off
+        # from the user list instead (core.admin.UserAdmin), never reads a key.
+        for model in (TOTPDevice, StaticDevice):
+            if admin.site.is_registered(model):
+                admin.site.unregister(model)

@@ -115,6 +115,9 @@ class AttachmentForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """What a person sets herself. Her name is the administrator's to set (colleagues trust
+    the name beside a comment); her e-mail address changes through a confirmed link."""
+
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "email", "language"]
+        fields = ["language"]

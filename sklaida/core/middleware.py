@@ -3,11 +3,16 @@
 import logging
 
 from django.conf import settings
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
 from django.urls import LocalePrefixPattern, Resolver404, URLResolver, get_resolver
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
+from sklaida.core import accounts
 from sklaida.core.storage import is_storage_failure
 
 logger = logging.getLogger(__name__)
@@ -48,6 +53,47 @@ class UserLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """Two-factor sign-in, for every page: the code was given, or set-up comes first.
+
+    - A user with two-factor sign-in on whose session never passed the code (opened before
+      she turned it on, or by any way around the sign-in page) is signed out and asked to
+      sign in again, code and all.
+    - A user whose role is in OTP_REQUIRED_FOR_ROLES and who has no device yet may only
+      use the set-up pages (views marked `second_factor_setup_allowed`), sign out and the
+      pages that need no sign-in, until she has set it up.
+
+    Costs no query for a user without two-factor sign-in while the setting is empty: the
+    user row carries `two_factor_enabled`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        needs_sign_in = getattr(view_func, "login_required", True)
+        if user.two_factor_enabled:
+            if user.is_verified():
+                return None
+            logout(request)
+            messages.info(
+                request,
+                _("Two-factor sign-in is on for your account: sign in again with your code."),
+            )
+            return redirect_to_login(request.get_full_path()) if needs_sign_in else None
+        if not needs_sign_in or getattr(view_func, "second_factor_setup_allowed", False):
+            return None
+        if accounts.second_factor_required(user):
+            return redirect("core:two_factor")
+        return None
 
 
 class PermissionsPolicyMiddleware:

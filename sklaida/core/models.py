@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from uuid import uuid4
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -116,14 +119,65 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # Kept by core.accounts whenever a confirmed second-factor device comes or goes, so the
+    # middleware knows without a query on every request whether the session needs a code.
+    two_factor_enabled = models.BooleanField(_("two-factor sign-in"), default=False, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["first_name", "last_name", "username"]
+        constraints = [
+            # A password reset mails every account of an address: one address, one account.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="core_user_unique_email",
+                violation_error_message=_("Another account already uses this e-mail address."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        # Colleagues trust the name beside a comment or an approval: no two active users
+        # may read the same.
+        named = comparable_name(self.first_name, self.last_name)
+        if self.is_active and named and self.namesakes().exists():
+            raise ValidationError(
+                {
+                    "last_name": _(
+                        "An active user already has this name. Add a middle initial "
+                        "or another distinction, so colleagues can tell who wrote what."
+                    )
+                }
+            )
+
+    def namesakes(self) -> models.QuerySet[User]:
+        """Other active users whose name reads the same (case and accents aside)."""
+        key = comparable_name(self.first_name, self.last_name)
+        # A library has dozens of accounts: compare them in Python, which folds accents
+        # ("Ž" and "Z") the same way on SQLite and PostgreSQL.
+        candidates = User.objects.filter(is_active=True).exclude(pk=self.pk)
+        matching = [
+            user.pk
+            for user in candidates.only("first_name", "last_name")
+            if comparable_name(user.first_name, user.last_name) == key
+        ]
+        return User.objects.filter(pk__in=matching)
+
+
+def comparable_name(first_name: str, last_name: str) -> str:
+    """A full name as a reader takes it in: case, accents and spacing do not count.
+
+    "Rasa Petrauskienė" and "rasa  petrauskiene" are the same name to a colleague who
+    reads a comment, so they may not belong to two active users.
+    """
+    full = f"{first_name} {last_name}".casefold()
+    decomposed = unicodedata.normalize("NFKD", full)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 class AttachedToObject(models.Model):

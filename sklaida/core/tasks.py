@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import TASK_MAX_PRIORITY
 
-from sklaida.core import outbox, services
+from sklaida.core import accounts, outbox, services
 
 
 @task()
@@ -40,3 +40,9 @@ def record_queue_heartbeat() -> None:
 def send_task_reminders() -> int:
     """Daily digest of due and overdue tasks to their owners."""
     return services.send_due_task_reminders(today=timezone.localdate())
+
+
+@task()
+def delete_old_sign_in_logs() -> int:
+    """Daily: forget successful sign-ins older than SIGN_IN_LOG_DAYS."""
+    return accounts.delete_old_sign_in_logs()

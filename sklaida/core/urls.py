@@ -1,12 +1,26 @@
 from django.urls import path
 
-from sklaida.core import views
+from sklaida.core import views, views_auth
 
 app_name = "core"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("profilis/", views.profile, name="profile"),
+    path("profilis/el-pastas/", views_auth.email_change, name="email_change"),
+    path("profilis/el-pastas/<str:token>/", views_auth.email_confirm, name="email_confirm"),
+    path("profilis/dvieju-veiksniu/", views_auth.two_factor, name="two_factor"),
+    path(
+        "profilis/dvieju-veiksniu/nustatyti/",
+        views_auth.two_factor_setup,
+        name="two_factor_setup",
+    ),
+    path(
+        "profilis/dvieju-veiksniu/atsarginiai-kodai/",
+        views_auth.recovery_codes,
+        name="recovery_codes",
+    ),
+    path("profilis/dvieju-veiksniu/isjungti/", views_auth.two_factor_off, name="two_factor_off"),
     path("uzduotys/", views.task_list, name="task_list"),
     path("uzduotys/nauja/", views.task_create, name="task_create"),
     path("uzduotys/<int:pk>/", views.task_detail, name="task_detail"),

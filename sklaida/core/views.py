@@ -35,6 +35,7 @@ from sklaida.core.permissions import (
     has_capability,
 )
 from sklaida.core.registry import is_discussable
+from sklaida.core.views_auth import profile_page
 
 TASKS_PER_PAGE = 50
 
@@ -79,7 +80,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
         return response
-    return render(request, "core/profile.html", {"form": form})
+    return profile_page(request, form=form)
 
 
 def task_list(request: HttpRequest) -> HttpResponse:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import factory
 from django.contrib.auth.models import Group
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sklaida.core import accounts
 from sklaida.core.models import Comment, Library, Space, Task, User
 
 
@@ -59,3 +64,19 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     body = "Pastaba"
     target = factory.SubFactory(TaskFactory)
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code an authenticator app shows now, by django-otp's own TOTP from the device key."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"
+
+
+def turn_on_two_factor(user: User) -> tuple[TOTPDevice, list[str]]:
+    """Enrol an authenticator for the user as the set-up page does; returns it and the codes."""
+    device = accounts.start_totp_enrolment(user=user)
+    codes = accounts.confirm_totp_enrolment(user=user, device=device, code=totp_code(device))
+    user.refresh_from_db()
+    device.refresh_from_db()
+    return device, codes

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from sklaida.core.models import Library, Space, Task, User
 from sklaida.core.permissions import Role, roles_of
@@ -35,7 +36,9 @@ def test_demo_creates_a_real_county_with_every_role(db, settings):
         "admin": Role.ADMIN,
     }
     for username, role in expected.items():
-        user = authenticate(username=username, password="sklaida-demo")
+        # django-axes checks every sign-in against its lockouts, so it needs the request.
+        request = RequestFactory().post("/prisijungti/")
+        user = authenticate(request, username=username, password="sklaida-demo")
         assert user is not None, username
         assert roles_of(user) == {role}
     assert User.objects.get(username="teritorija").library.kind == Library.Kind.TERRITORY

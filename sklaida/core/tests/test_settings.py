@@ -69,3 +69,64 @@ def test_a_redis_url_moves_the_cache_and_the_job_queue_to_redis():
 
     assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert chosen["tasks"] == "django_tasks_rq.RQBackend"
+
+
+PRINT_ACCOUNT_SETTINGS = """
+import json, os
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sklaida.settings")
+django.setup()
+from django.conf import settings
+print(json.dumps({
+    "session_seconds": settings.SESSION_COOKIE_AGE,
+    "remember_days": settings.SESSION_REMEMBER_DAYS,
+    "failure_limit": settings.AXES_FAILURE_LIMIT,
+    "lockout_minutes": settings.AXES_COOLOFF_TIME.total_seconds() / 60,
+    "otp_roles": settings.OTP_REQUIRED_FOR_ROLES,
+}))
+"""
+
+
+def account_settings_under(**variables: str) -> dict:
+    finished = run("-c", PRINT_ACCOUNT_SETTINGS, environment=production_environment(**variables))
+    assert finished.returncode == 0, finished.stderr
+    return json.loads(finished.stdout.splitlines()[-1])
+
+
+def test_sessions_last_a_working_day_and_no_role_needs_a_code_unless_configured():
+    assert account_settings_under() == {
+        "session_seconds": 8 * 3600,
+        "remember_days": 14,
+        "failure_limit": 10,
+        "lockout_minutes": 30,
+        "otp_roles": [],
+    }
+
+
+def test_session_lengths_lockouts_and_roles_needing_a_code_come_from_the_environment():
+    chosen = account_settings_under(
+        SESSION_HOURS="4.5",
+        SESSION_REMEMBER_DAYS="7",
+        LOGIN_FAILURE_LIMIT="5",
+        LOGIN_LOCKOUT_MINUTES="60",
+        OTP_REQUIRED_FOR_ROLES="head,admin",
+    )
+
+    assert chosen == {
+        "session_seconds": 4 * 3600 + 1800,
+        "remember_days": 7,
+        "failure_limit": 5,
+        "lockout_minutes": 60,
+        "otp_roles": ["head", "admin"],
+    }
+
+
+def test_an_unknown_role_needing_a_code_stops_the_server():
+    finished = run(
+        "manage.py",
+        "check",
+        environment=production_environment(OTP_REQUIRED_FOR_ROLES="head,vadove"),
+    )
+
+    assert finished.returncode != 0
+    assert "OTP_REQUIRED_FOR_ROLES names unknown roles: vadove." in finished.stderr

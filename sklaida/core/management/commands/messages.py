@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-THIRD_PARTY_WITHOUT_LITHUANIAN = ["taggit", "auditlog", "django_tasks_db", "django_tasks"]
+THIRD_PARTY_WITHOUT_LITHUANIAN = ["taggit", "auditlog", "django_tasks_db", "django_tasks", "axes"]
 CATALOGUE = Path("locale") / "lt" / "LC_MESSAGES" / "django.po"
 IGNORE = [".venv", "node_modules", "var/static", "var/media", "*/tests/*", "*/migrations/*"]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0004_equipment_inventory"),
+        ("core", "0005_user_unique_email_two_factor"),
     ]
 
     operations = [
