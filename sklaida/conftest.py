@@ -39,9 +39,10 @@ def compiled_messages() -> None:
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path) -> None:
-    """Fast password hashing, and uploaded files in a folder of the test's own."""
+    """Fast password hashing; uploaded files and the demo's mailbox in the test's own folder."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DEMO_MAILBOX_DIR = tmp_path / "mailbox"
 
 
 @pytest.fixture(autouse=True)

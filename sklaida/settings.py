@@ -163,6 +163,8 @@ EMAIL_CONFIG = env.email_url(
 globals().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Sklaida <sklaida@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The demo's mailbox (`manage.py demo_mailbox`, DEMO_MODE only) keeps what it catches here.
+DEMO_MAILBOX_DIR = env.path("DEMO_MAILBOX_DIR", default=BASE_DIR / "var" / "mailbox")
 # Newsletter: messages per second at most (0 = no limit) and the pause before a retry.
 NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
 NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)
