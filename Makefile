@@ -3,8 +3,10 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# Local development runs with DEBUG on and the demo personas enabled.
-RUN_ENV := DEBUG=1 DEMO_MODE=1
+# Local development runs with DEBUG on and the demo personas enabled; its e-mail goes to
+# the demo's own mailbox (the `mailbox` process of Procfile.dev, read at /demo/pastas/).
+DEMO_SMTP_PORT ?= 8025
+RUN_ENV := DEBUG=1 DEMO_MODE=1 EMAIL_URL=smtp://127.0.0.1:$(DEMO_SMTP_PORT)
 
 .PHONY: run test lint format messages bench lock clean
 
@@ -26,7 +28,8 @@ run: $(VENV)/.installed var
 	$(RUN_ENV) $(MANAGE) migrate --no-input -v0
 	$(RUN_ENV) $(MANAGE) demo
 	@echo ""
-	@echo "Sklaida: http://127.0.0.1:8000  (web + background worker + scheduler; Ctrl+C stops all)"
+	@echo "Sklaida: http://127.0.0.1:8000  (web + background worker + scheduler + mailbox; Ctrl+C stops all)"
+	@echo "E-mail the demo sends: http://127.0.0.1:8000/demo/pastas/  (caught on smtp://127.0.0.1:$(DEMO_SMTP_PORT))"
 	@echo "Demo users: vadove, specialiste, teritorija, stebetojas, admin — password: sklaida-demo"
 	@echo ""
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(RUN_ENV) $(BIN)/honcho start -f Procfile.dev

@@ -40,7 +40,7 @@ from django.utils import timezone  # noqa: E402
 from sklaida.communication.models import NewsletterIssue, Subscriber  # noqa: E402
 from sklaida.communication.services import newsletter  # noqa: E402
 from sklaida.core.models import User  # noqa: E402
-from sklaida.testing.smtp import HOST, _free_port  # noqa: E402
+from sklaida.testing.smtp import HOST, free_port  # noqa: E402
 
 CHUNK = 1000
 
@@ -79,7 +79,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     sink = Sink()
-    controller = Controller(sink, hostname=HOST, port=_free_port(), server_hostname="sklaida")
+    controller = Controller(sink, hostname=HOST, port=free_port(), server_hostname="sklaida")
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = HOST, controller.port

@@ -46,9 +46,10 @@ def compiled_messages() -> None:
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path) -> None:
-    """Fast password hashing, and uploaded files in a folder of the test's own."""
+    """Fast password hashing; uploaded files and the demo's mailbox in the test's own folder."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = folder(tmp_path / "media")  # the type settings.py makes
+    settings.DEMO_MAILBOX_DIR = folder(tmp_path / "mailbox")
 
 
 @pytest.fixture(autouse=True)

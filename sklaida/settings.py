@@ -199,6 +199,8 @@ LINK_CHECK_ALLOWED_NETWORKS = env.list("LINK_CHECK_ALLOWED_NETWORKS", default=[]
 # the job queue's records of finished jobs are deleted after JOB_RESULTS_KEEP_DAYS.
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
 JOB_RESULTS_KEEP_DAYS = env.int("JOB_RESULTS_KEEP_DAYS", default=7)
+# The demo's mailbox (`manage.py demo_mailbox`, DEMO_MODE only) keeps what it catches here.
+DEMO_MAILBOX_DIR = env_folder("DEMO_MAILBOX_DIR", default=BASE_DIR / "var" / "mailbox")
 # Newsletter: messages per second at most (0 = no limit) and the pause before a retry.
 NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
 NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)

@@ -17,8 +17,10 @@ from sklaida.communication.models import (
     ChannelVariant,
     ContentItem,
     ContentVersion,
+    NewsletterIssue,
     PressMailing,
     PressRecipient,
+    Subscriber,
 )
 from sklaida.contacts.models import ContactList
 from sklaida.core import demo
@@ -439,6 +441,7 @@ def load(world: demo.DemoWorld) -> None:
         )
 
     _press_mailings(items, users)
+    _newsletter(items, users, today)
 
 
 def _press_mailings(items: list[ContentItem], users: dict) -> None:
@@ -477,6 +480,48 @@ def _press_mailings(items: list[ContentItem], users: dict) -> None:
             )
             for person in persons
         )
+
+
+# Readers of the newsletter: enough that "Send" in the demo reaches someone, and the
+# message lands in the demo's mailbox (/demo/pastas/).
+SUBSCRIBERS = [
+    ("ona.petraitiene@example.lt", "Ona Petraitienė", "lt", Subscriber.Status.ACTIVE),
+    ("jonas.kazlauskas@example.lt", "Jonas Kazlauskas", "lt", Subscriber.Status.ACTIVE),
+    ("ruta.jankauskaite@example.lt", "Rūta Jankauskaitė", "lt", Subscriber.Status.ACTIVE),
+    ("anna.schmidt@example.de", "Anna Schmidt", "en", Subscriber.Status.ACTIVE),
+    ("laukia.patvirtinimo@example.lt", "", "lt", Subscriber.Status.PENDING),
+    ("atsisake@example.lt", "", "lt", Subscriber.Status.UNSUBSCRIBED),
+]
+CONSENT = "Sutinku gauti bibliotekos naujienlaiškį; galiu bet kada atsisakyti."
+
+
+def _newsletter(items: list[ContentItem], users: dict, today: datetime.date) -> None:
+    """A few subscribers and a draft issue of the published news, ready to send."""
+    consented = _at(today - datetime.timedelta(days=60), 10)
+    Subscriber.objects.bulk_create(
+        Subscriber(
+            email=email,
+            name=name,
+            language=language,
+            status=status,
+            consent_text=CONSENT,
+            consented_at=consented,
+            confirmed_at=consented if status != Subscriber.Status.PENDING else None,
+            unsubscribed_at=consented + datetime.timedelta(days=30)
+            if status == Subscriber.Status.UNSUBSCRIBED
+            else None,
+        )
+        for email, name, language, status in SUBSCRIBERS
+    )
+    issue = NewsletterIssue.objects.create(
+        subject="Bibliotekos naujienos",
+        intro="Sveiki! Štai kas naujo bibliotekoje ir kas vyks artimiausiomis savaitėmis.",
+        event_days=30,
+        created_by=users["specialiste"],
+    )
+    issue.items.set(
+        [item for item in items if item.kind == C.NEWS and item.status == S.PUBLISHED][:3]
+    )
 
 
 demo.register("communication", load)

@@ -1,13 +1,16 @@
 """Importing persons from XLSX/CSV: read, map columns, check every row, then save all or nothing.
 
 The steps run as background jobs (contacts.tasks) and record their progress on the
-PersonImport, so a page can show how far a large file has got.
+PersonImport, so a page can show how far a large file has got; a step that raises (a
+file that breaks the reader halfway) marks the import failed with the error, so the
+page says so instead of polling for ever.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -30,6 +33,7 @@ from sklaida.contacts.models import (
     PersonImport,
 )
 from sklaida.contacts.text import search_key
+from sklaida.core.jobs import failure_recorded
 
 MAX_ROWS = 100_000
 PREVIEW_ROWS = 20
@@ -284,16 +288,25 @@ class DuplicateIndex:
 def _mapped_rows(batch: PersonImport) -> Iterator[tuple[int, dict[str, str]]]:
     with batch.file.open("rb") as file:
         _headers, rows = read_table(file, batch.original_name)
-        for number, row in enumerate(rows, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            yield (
-                number,
-                {
-                    name: (row[index].strip() if index < len(row) else "")
-                    for name, index in batch.mapping.items()
-                },
-            )
+        number = 1
+        try:
+            for number, row in enumerate(rows, start=2):
+                if not any(cell.strip() for cell in row):
+                    continue
+                yield (
+                    number,
+                    {
+                        name: (row[index].strip() if index < len(row) else "")
+                        for name, index in batch.mapping.items()
+                    },
+                )
+        except (ValueError, KeyError, OSError, SyntaxError, csv.Error, zipfile.BadZipFile) as error:
+            # A file damaged past its first rows reads well at upload and breaks here
+            # (a ParseError of the sheet's XML is a SyntaxError).
+            raise ImportFileError(
+                _("The file could not be read after row %(row)s (%(error)s).")
+                % {"row": number, "error": error}
+            ) from error
 
 
 def _save_progress(batch: PersonImport, **fields) -> None:
@@ -304,6 +317,11 @@ def _save_progress(batch: PersonImport, **fields) -> None:
 
 def check_import(batch: PersonImport) -> PersonImport:
     """Validate every row; the file is refused as a whole when any row has an error."""
+    with failure_recorded(batch):
+        return _check_rows(batch)
+
+
+def _check_rows(batch: PersonImport) -> PersonImport:
     lookups = _lookups()
     duplicates = DuplicateIndex()
     errors, preview, duplicates_found = [], [], 0
@@ -355,12 +373,9 @@ def apply_import(batch: PersonImport) -> PersonImport:
     duplicates = DuplicateIndex()
     organisations = {org.search_name: org for org in Organisation.objects.all()}
     _save_progress(batch, status=PersonImport.Status.IMPORTING, rows_done=0)
-    try:
+    # Nothing was saved when it fails (one transaction); the page says so.
+    with failure_recorded(batch, rows_done=0):
         created = _create_rows(batch, lookups, duplicates, organisations)
-    except Exception:
-        # Nothing was saved (one transaction); let the person try again.
-        _save_progress(batch, status=PersonImport.Status.READY, rows_done=0)
-        raise
     _save_progress(batch, status=PersonImport.Status.DONE, rows_done=created, created_count=created)
     return batch
 

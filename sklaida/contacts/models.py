@@ -349,6 +349,8 @@ class PersonImport(models.Model):
         REJECTED = "rejected", _("Refused: the file has errors")
         IMPORTING = "importing", _("Being imported")
         DONE = "done", _("Imported")
+        # A job raised (a file that breaks the reader, say); nothing was saved.
+        FAILED = "failed", _("Stopped by an error")
 
     file = models.FileField(_("file"), upload_to="contacts/imports/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
@@ -366,6 +368,8 @@ class PersonImport(models.Model):
     preview = models.JSONField(default=list)
     duplicates_found = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
+    # What stopped a job that failed (core.jobs.failure_recorded).
+    error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -487,15 +487,19 @@ def _own_import(request: HttpRequest, pk: int) -> PersonImport:
 @work_required
 def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _own_import(request, pk)
-    if batch.status not in {PersonImport.Status.UPLOADED, PersonImport.Status.REJECTED}:
+    if batch.status not in {
+        PersonImport.Status.UPLOADED,
+        PersonImport.Status.REJECTED,
+        PersonImport.Status.FAILED,
+    }:
         return redirect(batch)
     initial = {name: str(index) for name, index in batch.mapping.items()}
     form = ImportMappingForm(request.POST or None, headers=batch.headers, initial=initial)
     if request.method == "POST" and form.is_valid():
         batch.mapping = form.mapping()
         batch.status = PersonImport.Status.CHECKING
-        batch.errors, batch.preview = [], []
-        batch.save(update_fields=["mapping", "status", "errors", "preview"])
+        batch.errors, batch.preview, batch.error = [], [], ""
+        batch.save(update_fields=["mapping", "status", "errors", "preview", "error"])
         transaction.on_commit(lambda: tasks.check_person_import.enqueue(import_id=batch.pk))
         return redirect(batch)
     return render(request, "contacts/import_mapping.html", {"batch": batch, "form": form})

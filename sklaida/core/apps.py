@@ -37,6 +37,15 @@ class CoreConfig(AppConfig):
                 capabilities=(Capability.READ_DEPARTMENT, Capability.WORK_FOR_OWN_LIBRARY),
             )
         )
+        navigation.register(
+            navigation.MenuEntry(
+                _("Demo mailbox"),
+                "core:demo_mailbox",
+                order=990,
+                capabilities=(Capability.READ_DEPARTMENT, Capability.MANAGE_SYSTEM),
+                demo_only=True,
+            )
+        )
 
 
 def ensure_role_groups(using: str = "default", **kwargs) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.functional import Promise
 
@@ -24,8 +25,12 @@ class MenuEntry:
     capabilities: tuple[Capability, ...] | None = None
     # Mark the entry current for URLs under this prefix (the url's own path by default).
     active_prefix: str | None = None
+    # Shown only when the system runs as a demo (DEMO_MODE), e.g. the demo's mailbox.
+    demo_only: bool = False
 
     def visible_to(self, user) -> bool:
+        if self.demo_only and not settings.DEMO_MODE:
+            return False
         if self.capabilities is None:
             return True
         return any(has_capability(user, capability) for capability in self.capabilities)

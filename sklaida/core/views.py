@@ -1,4 +1,5 @@
-"""Screens of the core: My work, tasks, libraries, profile, comments and attachments."""
+"""Screens of the core: My work, tasks, libraries, profile, comments, attachments and the
+demo's mailbox."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sklaida.core import selectors, services
+from sklaida.core import demo_mailbox, selectors, services
 from sklaida.core.files import clean_filename
 from sklaida.core.forms import (
     AttachmentForm,
@@ -333,3 +334,38 @@ def library_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "core/library_detail.html",
         {"library": library, "spaces": selectors.spaces_of(library)},
     )
+
+
+# The demo's mailbox ---------------------------------------------------------------------
+
+MAILBOX_PER_PAGE = 50
+
+
+def _may_read_demo_mailbox(request: HttpRequest) -> None:
+    """Only a demo has the mailbox (404 elsewhere); the department and the admin read it."""
+    if not settings.DEMO_MODE:
+        raise Http404
+    if not (
+        has_capability(request.user, Capability.READ_DEPARTMENT)
+        or has_capability(request.user, Capability.MANAGE_SYSTEM)
+    ):
+        raise PermissionDenied
+
+
+def demo_mailbox_list(request: HttpRequest) -> HttpResponse:
+    """What the demo sent, the last message first, a page of headers at a time."""
+    _may_read_demo_mailbox(request)
+    context = paginated(request, demo_mailbox.newest_first(), per_page=MAILBOX_PER_PAGE)
+    context["letters"] = demo_mailbox.letters(list(context["page"].object_list))
+    context["smtp_address"] = f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
+    return render(request, "core/demo_mailbox_list.html", context)
+
+
+def demo_mailbox_letter(request: HttpRequest, key: str) -> HttpResponse:
+    """One message: its HTML in a sandboxed frame, its plain text, its attachments."""
+    _may_read_demo_mailbox(request)
+    try:
+        opened = demo_mailbox.open_letter(key)
+    except KeyError as missing:
+        raise Http404 from missing
+    return render(request, "core/demo_mailbox_letter.html", {"opened": opened})

@@ -28,3 +28,6 @@ class Rule:
     kwargs: Callable[[dict], dict] = field(default=lambda data: {})
     query: str = ""
     data: Callable[[dict], dict] = field(default=lambda data: {})
+    # A page only a demo has (DEMO_MODE): `allowed` is who reaches it in the demo; outside
+    # it every role is refused (test_demo_only_pages_are_not_found_outside_demo_mode).
+    demo_only: bool = False

@@ -75,21 +75,25 @@ class PickyMailbox(Mailbox):
         return "250 OK"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port nothing listens on now (a server started later may take it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((HOST, 0))
         return probe.getsockname()[1]
 
 
 @contextmanager
-def serving(settings, handler) -> Iterator:
+def serving(settings, handler, *, port: int | None = None) -> Iterator:
     """Run an SMTP server with `handler` (an aiosmtpd handler) and point Django's SMTP at it.
 
     For a test that needs a server which answers differently (refuses some recipients,
-    say): subclass Mailbox and serve it from a fixture of its own.
+    say): subclass Mailbox and serve it from a fixture of its own. `port` puts the server
+    where an earlier part of the test found none.
     """
     # server_hostname skips aiosmtpd's reverse DNS look-up of this machine's name.
-    controller = Controller(handler, hostname=HOST, port=_free_port(), server_hostname="sklaida")
+    controller = Controller(
+        handler, hostname=HOST, port=port or free_port(), server_hostname="sklaida"
+    )
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = HOST

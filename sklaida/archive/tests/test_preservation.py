@@ -248,8 +248,8 @@ def test_the_bag_describes_each_asset_in_dublin_core(
     assert summer.findtext(f"{DC}coverage") == "Šiauliai, Žuvininkų g."
 
 
-def test_a_damaged_original_fails_the_bag_with_its_name(
-    collection, archive, personas, django_capture_on_commit_callbacks
+def test_a_damaged_original_fails_the_bag_with_its_name_and_what_to_do(
+    collection, archive, personas, client_as, django_capture_on_commit_callbacks
 ):
     path = stored_path(archive[1])
     path.write_bytes(path.read_bytes() + b"!")
@@ -261,6 +261,13 @@ def test_a_damaged_original_fails_the_bag_with_its_name(
     assert export.status == BagExport.Status.FAILED
     assert "antra.jpg" in export.error
     assert not export.file
+    polled = client_as("vadove").get(
+        f"/archyvas/bagit/{export.pk}/", headers={"HX-Request": "true"}
+    )
+    text = polled.content.decode()
+    assert "Paketo sukurti nepavyko:" in text and "antra.jpg" in text
+    assert "Atkurkite sugadintą ar trūkstamą originalą iš atsarginės kopijos" in text
+    assert "hx-trigger" not in text, "a failed export is not polled"
 
 
 def test_only_the_head_may_export_a_bag(collection, personas):

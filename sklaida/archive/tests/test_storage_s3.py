@@ -12,13 +12,15 @@ import zipfile
 
 import boto3
 import pytest
+from botocore.config import Config
 from moto.server import ThreadedMotoServer
 
 from sklaida.archive import storage
-from sklaida.archive.models import Asset, archive_storage
+from sklaida.archive.models import Asset, FixityAudit, archive_storage
 from sklaida.archive.services import preservation
 from sklaida.archive.tests.stored import stored_asset
 from sklaida.archive.zipping import zip_response
+from sklaida.testing.smtp import free_port
 
 KEYS = {"aws_access_key_id": "sklaida-test", "aws_secret_access_key": "sklaida-test-secret"}
 
@@ -161,3 +163,36 @@ def test_reading_a_large_object_holds_little_in_memory(bucket, tmp_path):
     # The moto server runs in this process and holds one copy of the object while it
     # answers; reading the whole object into memory on our side would double that.
     assert peak < 1.5 * 30 * 1024 * 1024, f"peak {peak / 1024 / 1024:.0f} MB"
+
+
+def test_an_object_store_that_does_not_answer_fails_the_audit_and_its_page_says_what_to_do(
+    bucket, personas, settings, client_as, django_capture_on_commit_callbacks
+):
+    Asset.objects.all().delete()
+    stored_asset(content=b"nuotrauka" * 100, name="nuotrauka.jpg")
+    # The same archive, but its object store has gone away: nothing listens there now.
+    options = settings.STORAGES["archive"]["OPTIONS"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "archive": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **options,
+                "endpoint_url": f"http://127.0.0.1:{free_port()}",
+                "client_config": Config(connect_timeout=1, retries={"max_attempts": 1}),
+            },
+        },
+    }
+    client = client_as("specialiste")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/archyvas/saugojimas/tikrinti/")
+
+    audit = FixityAudit.objects.latest("pk")
+    assert audit.status == FixityAudit.Status.FAILED
+    assert audit.problems == [], "an unreachable store is not every original missing"
+    polled = client.get(f"/archyvas/saugojimas/{audit.pk}/", headers={"HX-Request": "true"})
+    text = polled.content.decode()
+    assert "Patikra nutrūko:" in text and "127.0.0.1" in text
+    assert "Patikrinkite, ar archyvo saugykla pasiekiama" in text
+    assert "hx-trigger" not in text, "a failed audit is not polled"

@@ -22,6 +22,9 @@ class SendingJob(models.Model):
         DRAFT = "draft", _("Draft")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
+        # The job stopped on an error it could not get past (no mail server, say); the
+        # rows still waiting are sent when someone resumes it.
+        FAILED = "failed", _("Stopped by an error")
 
     subject = models.CharField(_("subject"), max_length=200)
     status = models.CharField(
@@ -34,6 +37,7 @@ class SendingJob(models.Model):
     # Written by the sending job after every batch; a job that stopped writing it has died.
     heartbeat_at = models.DateTimeField(_("last sign of the sending job"), null=True, blank=True)
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
+    error = models.TextField(_("why sending stopped"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -26,6 +26,7 @@ from sklaida.communication import tasks
 from sklaida.communication.models import ContentItem, Delivery, NewsletterIssue, Subscriber
 from sklaida.communication.selectors import newsletter as selectors
 from sklaida.communication.services import sending
+from sklaida.core.jobs import failure_recorded
 from sklaida.core.models import User
 from sklaida.core.notifications import absolute_url, send_to_address
 from sklaida.core.permissions import Capability, has_capability
@@ -343,9 +344,10 @@ def _message_for(issue: NewsletterIssue, rendered: dict[str, Rendered]):
 
 
 def resume_sending(*, issue: NewsletterIssue, by: User) -> None:
-    """Run the sending job again for an issue whose worker stopped; nobody gets two copies."""
+    """Run the sending job again for an issue that stopped on an error or whose worker
+    died; those who already got it get no second copy."""
     _require_staff(by)
-    sending.check_stalled(issue)
+    sending.resume(issue)
     transaction.on_commit(partial(tasks.send_newsletter_issue.enqueue, issue_id=issue.pk))
 
 
@@ -354,10 +356,11 @@ def deliver_issue(*, issue_id: int) -> NewsletterIssue:
     issue = NewsletterIssue.objects.get(pk=issue_id)
     if issue.status != NewsletterIssue.Status.SENDING or not sending.claim(issue):
         return issue
-    queue_deliveries(issue)
-    sending.send_waiting(
-        issue,
-        issue.deliveries.filter(status__in=sending.WAITING).select_related("subscriber"),
-        message_for=_message_for(issue, rendered={}),
-    )
-    return sending.finish(issue, issue.deliveries.all())
+    with failure_recorded(issue):
+        queue_deliveries(issue)
+        sending.send_waiting(
+            issue,
+            issue.deliveries.filter(status__in=sending.WAITING).select_related("subscriber"),
+            message_for=_message_for(issue, rendered={}),
+        )
+        return sending.finish(issue, issue.deliveries.all())

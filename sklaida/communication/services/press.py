@@ -27,6 +27,7 @@ from sklaida.communication.models import ContentItem, PressMailing, PressRecipie
 from sklaida.communication.selectors import press as selectors
 from sklaida.communication.services import sending
 from sklaida.contacts.models import ContactList, Person
+from sklaida.core.jobs import failure_recorded
 from sklaida.core.models import Attachment, User
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.selectors import attachments_on
@@ -230,9 +231,10 @@ def start_sending(*, mailing: PressMailing, by: User) -> PressMailing:
 
 
 def resume_sending(*, mailing: PressMailing, by: User) -> None:
-    """Run the sending job again for a mailing whose worker stopped; nobody gets two copies."""
+    """Run the sending job again for a mailing that stopped on an error or whose worker
+    died; those who already got it get no second copy."""
     _require_staff(by)
-    sending.check_stalled(mailing)
+    sending.resume(mailing)
     transaction.on_commit(partial(tasks.send_press_mailing.enqueue, mailing_id=mailing.pk))
 
 
@@ -241,18 +243,19 @@ def deliver_mailing(*, mailing_id: int) -> PressMailing:
     mailing = selectors.mailing(mailing_id)
     if mailing.status != PressMailing.Status.SENDING or not sending.claim(mailing):
         return mailing
-    letter = render_letter(mailing)
-    files = []
-    for attachment in mailing.attachments.all():
-        with attachment.file.open("rb") as file:
-            files.append((attachment.original_name, file.read(), attachment.mime_type))
-    sending.send_waiting(
-        mailing,
-        mailing.recipients.filter(status__in=sending.WAITING),
-        message_for=_message_for(letter, files),
-        batch=BATCH,
-    )
-    return sending.finish(mailing, mailing.recipients.all())
+    with failure_recorded(mailing):
+        letter = render_letter(mailing)
+        files = []
+        for attachment in mailing.attachments.all():
+            with attachment.file.open("rb") as file:
+                files.append((attachment.original_name, file.read(), attachment.mime_type))
+        sending.send_waiting(
+            mailing,
+            mailing.recipients.filter(status__in=sending.WAITING),
+            message_for=_message_for(letter, files),
+            batch=BATCH,
+        )
+        return sending.finish(mailing, mailing.recipients.all())
 
 
 def erase_addresses_of(person: Person) -> int:

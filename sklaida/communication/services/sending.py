@@ -1,4 +1,4 @@
-"""Sending personal e-mails one at a time over SMTP: pacing, the server's answer, retries.
+"""Sending personal e-mails one at a time: pacing, the server's answer, retries.
 
 The newsletter and press mailings keep a row per recipient (`models.sending.MessageAttempt`)
 and go through the waiting rows in rounds until none waits: a temporary refusal (4xx, a
@@ -7,6 +7,12 @@ one (5xx) fails at once with the server's words. A row that was sent is never of
 again, so a job that is run a second time carries on where the first stopped. A run
 `claim`s its job first and writes a heartbeat after every batch, so a second run started
 while the first is alive does nothing, and one whose worker died can be resumed.
+
+Any of Django's e-mail backends will do (SMTP, console, file, in-memory): the job opens
+the backend once and keeps it open, which for SMTP means one connection for many
+messages. A mail server that cannot be reached at all is not the recipients' fault: after
+MAX_ATTEMPTS tries to connect the job stops as failed, with the reason on its page and
+the rows still waiting, to be sent when someone resumes it.
 """
 
 from __future__ import annotations
@@ -25,14 +31,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models.sending import STALLED_AFTER, MessageAttempt, SendingJob
+from sklaida.core.jobs import JobFailure
 
 Job = SendingJob.Status
 Try = MessageAttempt.Status
 
-# A job is composed, then sent once; nothing goes back.
+# A job is composed, then sent once; one that stopped on an error is resumed. (The move
+# to "failed" is written by core.jobs.failure_recorded when the job raises.)
 TRANSITIONS: dict[str, set[str]] = {
     Job.DRAFT: {Job.SENDING},
-    Job.SENDING: {Job.SENT},
+    Job.SENDING: {Job.SENT, Job.FAILED},
+    Job.FAILED: {Job.SENDING},
     Job.SENT: set(),
 }
 WAITING = [Try.QUEUED, Try.RETRYING]
@@ -72,21 +81,66 @@ def _text(value) -> str:
     return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
 
 
+class MailServerUnavailable(JobFailure):
+    """The backend could not be opened (no mail server answering, a refused login)."""
+
+
+def _beat(job: SendingJob) -> None:
+    type(job).objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+
+
+def _server_of(connection) -> str:
+    host = getattr(connection, "host", None)
+    if host:
+        return f"{host}:{getattr(connection, 'port', '')}"
+    return type(connection).__module__
+
+
+def open_connection(connection, job: SendingJob) -> None:
+    """Have the backend ready to send; a no-op while it already is.
+
+    SMTP connects (the connection is then kept for the following messages), the file
+    backend opens its file, the console and in-memory backends need nothing. Opening is
+    tried MAX_ATTEMPTS times with a pause between (a server restarting comes back); then,
+    or at once on a permanent refusal such as a wrong password, the job stops.
+    """
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            connection.open()
+            return
+        except (smtplib.SMTPException, OSError) as problem:
+            permanent = (
+                isinstance(problem, smtplib.SMTPResponseException) and problem.smtp_code >= 500
+            )
+            if permanent or attempt == MAX_ATTEMPTS:
+                raise MailServerUnavailable(
+                    _("the mail server %(server)s did not take the connection (%(error)s)")
+                    % {"server": _server_of(connection), "error": _describe(problem)}
+                ) from problem
+        _beat(job)
+        time.sleep(settings.NEWSLETTER_RETRY_PAUSE)
+
+
+def _describe(problem: Exception) -> str:
+    if isinstance(problem, smtplib.SMTPResponseException):
+        return f"{problem.smtp_code} {_text(problem.smtp_error)}"
+    return str(problem) or type(problem).__name__
+
+
 def _send(connection, message: EmailMessage) -> Outcome:
     try:
-        if connection.connection is None:
-            connection.open()
         connection.send_messages([message])
     except smtplib.SMTPException:
         # smtplib hangs up by itself on a 421; forget that connection before going on.
-        if connection.connection is not None and connection.connection.sock is None:
+        smtp = getattr(connection, "connection", None)
+        if smtp is not None and smtp.sock is None:
             connection.close()
         raise
     return Outcome(sent=True)
 
 
 def send_one(connection, message: EmailMessage) -> Outcome:
-    """Send over an open connection; a 4xx or lost connection is temporary, a 5xx final."""
+    """Send through an opened backend; a 4xx or lost connection is temporary, a 5xx final."""
     try:
         return _send(connection, message)
     except smtplib.SMTPRecipientsRefused as refused:
@@ -102,7 +156,7 @@ def send_one(connection, message: EmailMessage) -> Outcome:
     except (smtplib.SMTPException, OSError) as problem:
         # The connection is gone or never came: open a new one for the next message.
         connection.close()
-        return Outcome(sent=False, temporary=True, error=str(problem) or type(problem).__name__)
+        return Outcome(sent=False, temporary=True, error=_describe(problem))
 
 
 class Unsendable(Exception):
@@ -113,6 +167,7 @@ MessageFor = Callable[[MessageAttempt], EmailMessage]
 
 
 def _record(row: MessageAttempt, outcome: Outcome) -> None:
+    row.attempts += 1
     if outcome.sent:
         row.status = Try.SENT
         row.sent_at = timezone.now()
@@ -121,6 +176,27 @@ def _record(row: MessageAttempt, outcome: Outcome) -> None:
         temporary = outcome.temporary and row.attempts < MAX_ATTEMPTS
         row.status = Try.RETRYING if temporary else Try.FAILED
         row.last_error = outcome.error[:500]
+
+
+def _attempt(
+    job: SendingJob, row: MessageAttempt, *, message_for: MessageFor, connection, throttle: Throttle
+) -> Outcome:
+    try:
+        message = message_for(row)
+    except Unsendable as reason:
+        return Outcome(sent=False, error=str(reason))
+    throttle.wait()
+    open_connection(connection, job)
+    return send_one(connection, message)
+
+
+def _save(job: SendingJob, model: type[MessageAttempt], rows: list[MessageAttempt]) -> None:
+    model.objects.bulk_update(rows, ["status", "attempts", "last_error", "sent_at"])
+    type(job).objects.filter(pk=job.pk).update(
+        sent=F("sent") + sum(row.status == Try.SENT for row in rows),
+        failed=F("failed") + sum(row.status == Try.FAILED for row in rows),
+        heartbeat_at=timezone.now(),
+    )
 
 
 def _send_round(
@@ -132,29 +208,27 @@ def _send_round(
     throttle: Throttle,
     batch: int,
 ) -> None:
-    """Try every waiting row once, `batch` rows at a time, saving each batch's results."""
+    """Try every waiting row once, `batch` rows at a time, saving each batch's results.
+
+    When the job stops halfway through a batch (the mail server is gone), the rows tried
+    so far are saved before it stops; the others keep waiting for the job to be resumed.
+    """
     cursor = 0
     while True:
         rows = list(waiting.filter(pk__gt=cursor).order_by("pk")[:batch])
         if not rows:
             return
         cursor = rows[-1].pk
-        for row in rows:
-            row.attempts += 1
-            try:
-                message = message_for(row)
-            except Unsendable as reason:
-                outcome = Outcome(sent=False, error=str(reason))
-            else:
-                throttle.wait()
-                outcome = send_one(connection, message)
-            _record(row, outcome)
-        waiting.model.objects.bulk_update(rows, ["status", "attempts", "last_error", "sent_at"])
-        type(job).objects.filter(pk=job.pk).update(
-            sent=F("sent") + sum(row.status == Try.SENT for row in rows),
-            failed=F("failed") + sum(row.status == Try.FAILED for row in rows),
-            heartbeat_at=timezone.now(),
-        )
+        tried = []
+        try:
+            for row in rows:
+                outcome = _attempt(
+                    job, row, message_for=message_for, connection=connection, throttle=throttle
+                )
+                _record(row, outcome)
+                tried.append(row)
+        finally:
+            _save(job, waiting.model, tried)
 
 
 def claim(job: SendingJob) -> bool:
@@ -169,12 +243,31 @@ def claim(job: SendingJob) -> bool:
     return taken == 1
 
 
-def check_stalled(job: SendingJob) -> None:
-    """Resuming is for a job whose worker died; a live one is left to finish."""
+def check_resumable(job: SendingJob) -> None:
+    """Resuming is for a job that stopped on an error or whose worker died; a live one is
+    left to finish."""
+    if job.status == Job.FAILED:
+        return
     if job.status != Job.SENDING:
         raise ValidationError(_("Only a job that is being sent can be resumed."))
     if not job.is_stalled:
         raise ValidationError(_("The sending is still under way; there is nothing to resume."))
+
+
+def resume(job: SendingJob) -> None:
+    """Make a stopped job ready for another run; the caller then enqueues that run.
+
+    A failed job goes back to "sending" with its error cleared and no heartbeat (the run
+    that failed has ended), so the next run may claim it at once.
+    """
+    with transaction.atomic():
+        job = type(job).objects.select_for_update().get(pk=job.pk)
+        check_resumable(job)
+        if job.status == Job.FAILED:
+            check_transition(job, Job.SENDING)
+            type(job).objects.filter(pk=job.pk).update(
+                status=Job.SENDING, error="", heartbeat_at=None
+            )
 
 
 def send_waiting(
@@ -188,7 +281,7 @@ def send_waiting(
         while waiting.exists():
             if not first:
                 # A short pause lets a greylisting or busy server take the message next time.
-                type(job).objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+                _beat(job)
                 time.sleep(settings.NEWSLETTER_RETRY_PAUSE)
             first = False
             _send_round(

@@ -10,6 +10,7 @@ from sklaida.communication.models import (
     Channel,
     ChannelVariant,
     ContentItem,
+    NewsletterIssue,
     PressMailing,
     PressRecipient,
 )
@@ -64,3 +65,13 @@ def test_the_demo_press_releases_reached_the_media_and_show_on_their_contact_pag
 
     assert recipient.mailing.subject in page.content.decode()
     assert "Pranešimas spaudai" in page.content.decode()
+
+
+def test_the_demo_has_a_draft_newsletter_issue_ready_for_its_readers(personas, client_as):
+    issue = NewsletterIssue.objects.get(subject="Bibliotekos naujienos")
+
+    page = client_as("specialiste").get(issue.get_absolute_url()).content.decode()
+
+    assert issue.status == NewsletterIssue.Status.DRAFT
+    assert issue.items.exists()
+    assert "Siųsti 4 prenumeratoriams" in page

@@ -19,7 +19,10 @@ from sklaida.communication.tests.factories import (
 from sklaida.events.tests.factories import EventFactory
 from sklaida.testing.smtp import Mailbox, PickyMailbox, serving
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [
+    pytest.mark.django_db(transaction=False),
+    pytest.mark.usefixtures("only_test_subscribers"),
+]
 
 GREYLISTED = "laikinai@example.lt"
 REFUSED = "nera@example.lt"

@@ -14,7 +14,10 @@ from sklaida.communication.tests.factories import SubscriberFactory
 pytestmark = pytest.mark.django_db
 
 
-def _sign_up(client: Client, captured, email: str = "Ruta.Jonaite@example.lt") -> str:
+RUTA = "Ruta.Jonaite@example.lt"
+
+
+def _sign_up(client: Client, captured, email: str = RUTA) -> str:
     with captured(execute=True):
         response = client.post(
             "/naujienlaiskis/",
@@ -35,7 +38,7 @@ def test_nobody_is_subscribed_until_the_link_in_the_email_is_followed(
     page = _sign_up(client, django_capture_on_commit_callbacks)
 
     assert "Ruta.Jonaite@example.lt" in page
-    assert not Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).exists()
+    assert not Subscriber.objects.filter(email=RUTA, status=Subscriber.Status.ACTIVE).exists()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["Ruta.Jonaite@example.lt"]
 
@@ -44,12 +47,12 @@ def test_nobody_is_subscribed_until_the_link_in_the_email_is_followed(
     # Opening the link (as a mail scanner would) only shows the button.
     opened = client.get(path).content.decode()
     assert "Patvirtinti prenumeratą" in opened
-    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+    assert Subscriber.objects.get(email=RUTA).status == Subscriber.Status.PENDING
 
     response = client.post(path, follow=True)
 
     assert "Dėkojame: prenumerata patvirtinta" in response.content.decode()
-    subscriber = Subscriber.objects.get()
+    subscriber = Subscriber.objects.get(email=RUTA)
     assert subscriber.status == Subscriber.Status.ACTIVE
     assert subscriber.confirmed_at is not None
 
@@ -60,7 +63,7 @@ def test_the_consent_the_visitor_agreed_to_is_recorded_word_for_word(
     page = Client().get("/naujienlaiskis/").content.decode()
     _sign_up(Client(), django_capture_on_commit_callbacks)
 
-    subscriber = Subscriber.objects.get()
+    subscriber = Subscriber.objects.get(email=RUTA)
     assert subscriber.consented_at is not None
     assert subscriber.consent_text in page.replace("&#x27;", "'")
     assert subscriber.status == Subscriber.Status.PENDING
@@ -70,7 +73,7 @@ def test_the_form_refuses_a_sign_up_without_consent(personas):
     response = Client().post("/naujienlaiskis/", {"email": "jonas@example.lt", "name": ""})
 
     assert "Sutikite, kitaip negalėsime jums siųsti naujienlaiškio." in response.content.decode()
-    assert not Subscriber.objects.exists()
+    assert not Subscriber.objects.filter(email="jonas@example.lt").exists()
     assert mail.outbox == []
 
 
@@ -81,7 +84,7 @@ def test_the_same_address_in_other_letters_is_the_same_subscriber(
 
     _sign_up(Client(), django_capture_on_commit_callbacks, email="RUTA@Example.lt")
 
-    assert Subscriber.objects.count() == 1
+    assert Subscriber.objects.filter(email__iexact="ruta@example.lt").count() == 1
     # Already subscribed: nothing happens and the page does not tell a stranger so.
     assert mail.outbox == []
 

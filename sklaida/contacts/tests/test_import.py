@@ -1,6 +1,7 @@
 """Importing persons from XLSX/CSV: mapping, preview, per-row errors, all or nothing."""
 
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -207,3 +208,64 @@ def test_another_persons_import_is_not_found(client_as, personas):
     batch = PersonImport.objects.get()
 
     assert client_as("vadove").get(batch.get_absolute_url()).status_code == 404
+
+
+def broken_after_first_row(upload: SimpleUploadedFile) -> SimpleUploadedFile:
+    """The same workbook with its sheet's XML cut off after the header row: it opens and
+    shows its column names (so the upload accepts it), then breaks the reader."""
+    source = zipfile.ZipFile(io.BytesIO(upload.read()))
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                end_of_headers = data.index(b"</row>") + len(b"</row>")
+                data = data[:end_of_headers] + b'<row r="2"><c r="A2"></rowx></sheetData>'
+            target.writestr(info, data)
+    return SimpleUploadedFile("kontaktai.xlsx", damaged.getvalue())
+
+
+ROWS = [["Rasa", "Petraitė", "rasa@example.lt", "", "", "Teisėtas interesas"]]
+
+
+def test_a_file_that_breaks_the_check_job_shows_the_failure_and_what_to_do(
+    client_as, personas, upload_and_check
+):
+    batch, page = upload_and_check(client_as("specialiste"), broken_after_first_row(xlsx(ROWS)))
+
+    assert batch.status == PersonImport.Status.FAILED
+    assert "Darbas nutrūko dėl klaidos:" in page
+    assert "Failo nepavyko perskaityti po 1 eilutės" in page
+    assert "Nieko neišsaugota." in page
+    assert "hx-trigger" not in page, "a failed check is not polled"
+    assert f"/kontaktai/importas/{batch.pk}/stulpeliai/" in page
+
+
+def test_an_import_job_that_fails_saves_nobody_and_says_so_on_the_page(
+    client_as, personas, upload_and_check, confirm, django_capture_on_commit_callbacks
+):
+    client = client_as("specialiste")
+    batch, _page = upload_and_check(client, xlsx(ROWS))
+    assert batch.status == PersonImport.Status.READY
+    # The stored file is damaged between the check and the import.
+    with batch.file.open("wb") as stored:
+        stored.write(broken_after_first_row(xlsx(ROWS)).read())
+
+    page = confirm(client, batch)
+
+    assert not Person.objects.filter(email="rasa@example.lt").exists()
+    batch.refresh_from_db()
+    assert (batch.status, batch.rows_done) == (PersonImport.Status.FAILED, 0)
+    assert "Darbas nutrūko dėl klaidos:" in page and "Nieko neišsaugota." in page
+    assert "hx-trigger" not in page
+
+    # Put right and checked again, the same import goes through.
+    with batch.file.open("wb") as stored:
+        stored.write(xlsx(ROWS).read())
+    mapping = {name: str(index) for name, index in batch.mapping.items()}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/kontaktai/importas/{batch.pk}/stulpeliai/", mapping)
+    batch.refresh_from_db()
+    assert (batch.status, batch.error) == (PersonImport.Status.READY, "")
+    confirm(client, batch)
+    assert Person.objects.filter(email="rasa@example.lt").exists()

@@ -8,15 +8,17 @@ its `tests/access.py` (vocabulary in sklaida/testing/access.py).
 from __future__ import annotations
 
 import importlib
+import mailbox
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signals import request_finished
 from django.db import close_old_connections
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sklaida.core import services
@@ -46,6 +48,15 @@ def _attachment_on_territory_task(data: dict) -> dict:
         file=SimpleUploadedFile("planas.txt", "Renginių planas".encode(), "text/plain"),
     )
     return {"pk": attachment.pk}
+
+
+def _demo_letter(data: dict) -> dict:
+    """A message in the demo's mailbox, as its catcher would have stored it."""
+    box = mailbox.Maildir(settings.DEMO_MAILBOX_DIR)
+    key = box.add(
+        b"From: sklaida@localhost\nTo: skaitytoja@example.lt\nSubject: Bandymas\n\nSveiki"
+    )
+    return {"key": key}
 
 
 def _on_territory_task(data: dict) -> dict:
@@ -117,6 +128,8 @@ EXPECTED_ACCESS: dict[str, Rule] = {
         DEPARTMENT | {"teritorija"},
         kwargs=lambda data: {"pk": data["teritorija"].library_id},
     ),
+    "core:demo_mailbox": Rule(DEPARTMENT | ADMIN_ONLY, demo_only=True),
+    "core:demo_mailbox_letter": Rule(DEPARTMENT | ADMIN_ONLY, kwargs=_demo_letter, demo_only=True),
 }
 
 # Django admin: only the admin role, apart from its sign-in page and the records that
@@ -244,11 +257,28 @@ def close_streamed_file(response) -> None:
             request_finished.connect(close_old_connections)
 
 
-def test_each_role_reaches_exactly_the_urls_declared_for_it(personas):
+def signed_in_clients(personas) -> dict[str, Client]:
     clients = {ANONYMOUS: Client()}
     for username in PERSONAS:
         clients[username] = Client()
         clients[username].force_login(personas[username])
+    return clients
+
+
+def request_as(client: Client, name: str, rule: Rule, personas) -> str:
+    url = reverse(name, kwargs=rule.kwargs(personas))
+    if rule.query:
+        url += "?" + rule.query
+    if rule.method == "POST":
+        response = client.post(url, rule.data(personas))
+    else:
+        response = client.get(url, rule.data(personas))
+    close_streamed_file(response)
+    return outcome(response)
+
+
+def test_each_role_reaches_exactly_the_urls_declared_for_it(personas):
+    clients = signed_in_clients(personas)
     assert Library.objects.count() > 1, "the demo has libraries to scope"
 
     mismatches = []
@@ -257,18 +287,26 @@ def test_each_role_reaches_exactly_the_urls_declared_for_it(personas):
         if rule is None:
             continue
         for role, client in clients.items():
-            url = reverse(name, kwargs=rule.kwargs(personas))
-            if rule.query:
-                url += "?" + rule.query
-            if rule.method == "POST":
-                response = client.post(url, rule.data(personas))
-            else:
-                response = client.get(url, rule.data(personas))
             expected = "allowed" if role in rule.allowed else "denied"
-            actual = outcome(response)
-            close_streamed_file(response)
+            with override_settings(DEMO_MODE=rule.demo_only or settings.DEMO_MODE):
+                actual = request_as(client, name, rule, personas)
             if actual != expected:
                 mismatches.append(f"{role} {rule.method} {name}: expected {expected}, got {actual}")
             if role != ANONYMOUS and name in {"logout", "admin:logout"}:
                 client.force_login(personas[role])
     assert not mismatches, "\n".join(mismatches)
+
+
+def test_demo_only_pages_are_not_found_outside_demo_mode(personas, settings):
+    settings.DEMO_MODE = False
+    clients = signed_in_clients(personas)
+    demo_only = {name: rule for name, rule in DECLARED.items() if rule.demo_only}
+    assert demo_only, "the demo's mailbox is declared demo-only"
+
+    reached = [
+        f"{role} {name}"
+        for name, rule in demo_only.items()
+        for role, client in clients.items()
+        if request_as(client, name, rule, personas) != "denied"
+    ]
+    assert reached == []

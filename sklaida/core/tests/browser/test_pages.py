@@ -1,8 +1,11 @@
-"""The core's pages in a real browser: signing in, My work by keyboard, the admin; all by axe."""
+"""The core's pages in a real browser: signing in, My work by keyboard, the admin, the demo's
+mailbox; all by axe."""
 
 from __future__ import annotations
 
+import mailbox
 import re
+from email.message import EmailMessage
 
 from playwright.sync_api import Page, expect
 
@@ -111,4 +114,37 @@ def test_an_admin_list_is_in_lithuanian_and_meets_wcag_21_aa(sign_in):
     expect(page.locator("html")).to_have_attribute("lang", "lt")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Pasirinkite")
     expect(page.get_by_role("link", name=COUNTY_LIBRARY, exact=True)).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_demo_mailbox_lists_a_message_and_shows_it_safely_and_meets_wcag_21_aa(
+    sign_in, settings
+):
+    settings.DEMO_MODE = True
+    message = EmailMessage()
+    message["From"], message["To"] = "Sklaida <sklaida@localhost>", "ona@example.lt"
+    message["Subject"] = "Bibliotekos naujienos. Gruodis"
+    message["X-RcptTo"] = "ona@example.lt"
+    message.set_content("Sveiki! Štai kas vyks bibliotekoje.")
+    message.add_alternative(
+        "<h2>Sveiki!</h2><p>Štai kas vyks bibliotekoje.</p>"
+        "<script>parent.document.title = 'pakeista'</script>",
+        subtype="html",
+    )
+    mailbox.Maildir(settings.DEMO_MAILBOX_DIR).add(message)
+    page = sign_in("specialiste")
+
+    page.get_by_role("link", name="Demonstracinė pašto dėžutė").click()
+
+    expect(page.get_by_role("heading", name="Demonstracinė pašto dėžutė", level=1)).to_be_visible()
+    row = page.get_by_role("row").filter(has_text="ona@example.lt")
+    expect(row).to_contain_text("Bibliotekos naujienos. Gruodis")
+    assert_accessible(page)
+
+    row.get_by_role("link", name="Bibliotekos naujienos. Gruodis").click()
+
+    frame = page.frame_locator("iframe[title='Laiškas HTML formatu']")
+    expect(frame.get_by_role("heading", name="Sveiki!")).to_be_visible()
+    expect(page.locator("pre")).to_contain_text("Štai kas vyks bibliotekoje.")
+    assert "pakeista" not in page.title(), "the message's script never runs"
     assert_accessible(page)
