@@ -233,6 +233,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "sklaida.core.views_auth.locked_out"
 AXES_CLIENT_IP_CALLABLE = "sklaida.core.throttling.client_ip"
+# Its start-up banner would open every manage.py command.
+AXES_VERBOSE = False
 # How many reverse proxies in front of Sklaida append to X-Forwarded-For; 0 trusts no
 # header and takes the connection's address (see docs/DEPLOY.md).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
