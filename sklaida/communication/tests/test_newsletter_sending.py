@@ -48,7 +48,7 @@ def issue(personas):
             )
         ]
     )
-    EventFactory(title="Poezijos vakaras su Marcelijumi Martinaičiu")
+    EventFactory(title="Poezijos vakaras su Marcelijumi Martinaičiu", slug="poezijos-vakaras")
     EventFactory(
         title="Renginys po pusmečio",
         starts_at=timezone.now() + datetime.timedelta(days=200),
@@ -85,6 +85,9 @@ def test_an_issue_reaches_every_active_subscriber_with_html_text_and_unsubscribe
         assert "Vaikų vasaros skaitymai prasideda" in body
         assert "Poezijos vakaras su Marcelijumi Martinaičiu" in body
         assert "Renginys po pusmečio" not in body
+        # Readers open the event's public page; the staff page would ask them to sign in.
+        assert "http://testserver/renginiai/poezijos-vakaras/" in body
+        assert "/veikla/renginiai/" not in body
         assert unsubscribe in body
     assert "<img" not in html
     issue.refresh_from_db()
