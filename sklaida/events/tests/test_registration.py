@@ -22,6 +22,7 @@ from sklaida.events.services import registration as services
 from sklaida.events.tasks import anonymise_expired_registrations, send_registration_reminders
 from sklaida.events.tests.factories import EventFactory
 from sklaida.testing.queries import queries_to_render
+from sklaida.testing.spreadsheets import FORMULA, assert_inert_in_csv, assert_inert_in_xlsx
 
 Status = Registration.Status
 
@@ -316,6 +317,20 @@ def test_export_lists_registrants_with_their_answers(personas, client_as):
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[1][1:5] == ("Ona Petraitienė", "ona@pastas.example", None, 2)
     assert rows[1][-1] == "Iš radijo"
+
+
+def test_a_formula_a_registrant_typed_is_inert_text_in_both_downloads(personas, client_as):
+    event = open_event(capacity=10)
+    question = RegistrationQuestion.objects.create(event=event, label="Iš kur sužinojote?")
+    sign_up(event, "Ona Petraitienė", phone=FORMULA, answers={str(question.pk): "@SUM(1+1)"})
+    staff = client_as("specialiste")
+
+    xlsx = staff.get(reverse("events:registrations_export", args=[event.pk, "xlsx"])).content
+    csv = staff.get(reverse("events:registrations_export", args=[event.pk, "csv"])).content
+
+    for text in (FORMULA, "@SUM(1+1)"):
+        assert_inert_in_xlsx(xlsx, text)
+        assert_inert_in_csv(csv, text)
 
 
 def test_the_registrant_list_makes_the_same_number_of_queries_for_many_rows(personas, client_as):

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from sklaida.core.models import Library
 from sklaida.events.models import Attendance, Audience, Event, EventType, TourBooking
 from sklaida.events.selectors.statistics import period_statistics
 from sklaida.events.tests.factories import (
@@ -20,6 +21,7 @@ from sklaida.events.tests.factories import (
     at,
     county_library,
 )
+from sklaida.testing.spreadsheets import FORMULA, assert_inert_in_xlsx
 
 YEAR_2025 = {"date_from": datetime.date(2025, 1, 1), "date_to": datetime.date(2025, 12, 31)}
 
@@ -233,3 +235,21 @@ def test_the_statistics_download_as_xlsx(year_2025, client_as):
     assert rows[lt("Events held")][0] == 4
     assert rows[lt("Lecture")][:4] == (1, 30, 52, 82)
     assert rows[lt("Tour participants")][0] == 37
+
+
+def test_a_formula_typed_as_a_library_name_is_inert_text_in_the_download(year_2025, client_as):
+    library = county_library()
+    # A library's name is typed by the system administrator.
+    Library.objects.filter(pk=library.pk).update(name=FORMULA, short_name="")
+
+    response = client_as("vadove").get(
+        "/veikla/statistika/",
+        {
+            "date_from": "2025-01-01",
+            "date_to": "2025-12-31",
+            "library": library.pk,
+            "format": "xlsx",
+        },
+    )
+
+    assert_inert_in_xlsx(response.content, FORMULA)
