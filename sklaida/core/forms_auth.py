@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db import transaction
-from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from sklaida.core.notifications import render_plain_text, render_subject
 
 
 class SignInForm(AuthenticationForm):
@@ -38,7 +39,6 @@ class QueuedPasswordResetForm(PasswordResetForm):
         from sklaida.core.tasks import send_email
 
         with translation.override(context["user"].language):
-            subject = loader.render_to_string(subject_template_name, context)
-            body = loader.render_to_string(email_template_name, context)
-        subject = " ".join(subject.split())
+            subject = render_subject(subject_template_name, context)
+            body = render_plain_text(email_template_name, context)
         transaction.on_commit(lambda: send_email.enqueue(to=[to_email], subject=subject, body=body))
