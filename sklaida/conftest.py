@@ -7,6 +7,7 @@ import gettext as gettext_module
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.test import Client, override_settings
@@ -43,6 +44,12 @@ def test_settings(settings, tmp_path) -> None:
     """Fast password hashing, and uploaded files in a folder of the test's own."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with an empty cache: no request counts of an earlier test's forms."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
