@@ -71,10 +71,8 @@ def _subscriber(token: str) -> Subscriber:
 def subscribe(request: HttpRequest) -> HttpResponse:
     """The sign-up form; a valid one e-mails a confirmation link and shows what to do next."""
     form = SubscribeForm(request.POST or None)
-    template, context = (
-        "public/newsletter/subscribe.html",
-        {"form": form, **public_context(request)},
-    )
+    template = "public/newsletter/subscribe.html"
+    context = {"form": form, **public_context(request)}
     if request.method == "POST":
         refusal = protection.refusal_for_client(request, protection.NEWSLETTER)
         if refusal:
