@@ -6,6 +6,7 @@ REDIS_URL, EMAIL_URL, SECRET_KEY and ALLOWED_HOSTS (see docs/DEPLOY.md).
 """
 
 import datetime
+import ipaddress
 import os
 import tempfile
 from pathlib import Path
@@ -46,6 +47,18 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The reverse proxies in front of Sklaida (addresses or networks such as 10.0.0.0/24):
+# only their X-Forwarded-For and X-Forwarded-Proto are believed (sklaida/core/proxies.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network"
+        ) from _error
+# A public form sent back sooner than this after it was shown was not typed by a person.
+PUBLIC_FORM_MIN_SECONDS = env.float("PUBLIC_FORM_MIN_SECONDS", default=3)
 
 INSTALLED_APPS = [
     "sklaida.core",
@@ -76,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: forwarding headers from anyone but a trusted proxy are dropped before use.
+    "sklaida.core.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sklaida.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -232,12 +247,9 @@ AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "sklaida.core.views_auth.locked_out"
-AXES_CLIENT_IP_CALLABLE = "sklaida.core.throttling.client_ip"
+AXES_CLIENT_IP_CALLABLE = "sklaida.core.proxies.client_ip"
 # Its start-up banner would open every manage.py command.
 AXES_VERBOSE = False
-# How many reverse proxies in front of Sklaida append to X-Forwarded-For; 0 trusts no
-# header and takes the connection's address (see docs/DEPLOY.md).
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Password reset e-mails per hour, per address asked for and per client.
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
@@ -337,7 +349,9 @@ AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 TAGGIT_CASE_INSENSITIVE = True
 
 # Production hardening; `manage.py check --deploy` passes when DEBUG is off.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if TRUSTED_PROXIES:
+    # Only a trusted proxy's header reaches Django (TrustedProxyMiddleware drops others).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

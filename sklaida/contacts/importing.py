@@ -33,6 +33,7 @@ from sklaida.contacts.models import (
     PersonImport,
 )
 from sklaida.contacts.text import search_key
+from sklaida.core import spreadsheets
 from sklaida.core.jobs import failure_recorded
 
 MAX_ROWS = 100_000
@@ -135,7 +136,10 @@ def read_table(file, file_name: str) -> tuple[list[str], Iterator[list[str]]]:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        rows = iter(csv.reader(io.StringIO(text), dialect))
+        rows = (
+            [spreadsheets.imported_csv_value(value) for value in row]
+            for row in csv.reader(io.StringIO(text), dialect)
+        )
     else:
         raise ImportFileError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
     headers = next(rows, None)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.template import loader
 from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from sklaida.core.notifications import render_plain_text, render_subject
 
 
 class SignInForm(AuthenticationForm):
@@ -56,8 +57,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
         from sklaida.core.outbox import queue_email
 
         with translation.override(context["user"].language):
-            subject = loader.render_to_string(subject_template_name, context)
-            body = loader.render_to_string(email_template_name, context)
+            subject = render_subject(subject_template_name, context)
+            body = render_plain_text(email_template_name, context)
         queue_email(to=[to_email], subject=subject, body=body)
 
 

@@ -11,7 +11,7 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import Context, loader
 from django.utils import translation
 
 from sklaida.core import outbox
@@ -24,6 +24,21 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def render_plain_text(template_name: str, context: dict[str, Any]) -> str:
+    """A template rendered for a plain-text e-mail: nothing is HTML-escaped.
+
+    Templates autoescape for HTML; in a plain-text message that turns a title such as
+    `Vakaras „Tom & Jerry“` into `Tom &amp; Jerry`. E-mails need no context processors.
+    """
+    template = loader.get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
+
+
+def render_subject(template_name: str, context: dict[str, Any]) -> str:
+    """An e-mail subject: plain text on one line (a line break cannot start a new header)."""
+    return " ".join(render_plain_text(template_name, context).split())
+
+
 def send_to_address(*, address: str, language: str, template: str, context: dict[str, Any]) -> None:
     """Render `<template>.txt` and `<template>_subject.txt` in `language` and queue the e-mail.
 
@@ -32,8 +47,8 @@ def send_to_address(*, address: str, language: str, template: str, context: dict
     """
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        body = render_to_string(f"{template}.txt", context)
+        subject = render_subject(f"{template}_subject.txt", context)
+        body = render_plain_text(f"{template}.txt", context)
     outbox.queue_email(to=[address], subject=subject, body=body)
 
 

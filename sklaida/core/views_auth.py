@@ -43,7 +43,8 @@ from sklaida.core.forms_auth import (
     TotpConfirmForm,
 )
 from sklaida.core.models import User
-from sklaida.core.throttling import client_ip, within_limit
+from sklaida.core.proxies import client_address
+from sklaida.core.throttle import Limit, Throttled, hit
 
 PENDING_SIGN_IN = "sklaida_pending_sign_in"
 # Time to fetch the phone and type the code after the password was right.
@@ -160,19 +161,18 @@ def reset_request_allowed(request: HttpRequest, email: str) -> bool:
 
     The address counts whether or not an account has it, so the limit reveals nothing.
     """
-    if not within_limit(
-        scope="reset-client",
-        key=client_ip(request),
-        limit=settings.PASSWORD_RESET_LIMIT_PER_CLIENT,
-        window_seconds=RESET_WINDOW_SECONDS,
-    ):
-        return False
-    return within_limit(
-        scope="reset-address",
-        key=email.strip().casefold(),
-        limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS,
-        window_seconds=RESET_WINDOW_SECONDS,
+    per_client = Limit(
+        "reset-client", settings.PASSWORD_RESET_LIMIT_PER_CLIENT, RESET_WINDOW_SECONDS
     )
+    per_address = Limit(
+        "reset-address", settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, RESET_WINDOW_SECONDS
+    )
+    try:
+        hit(per_client, client_address(request))
+        hit(per_address, email.strip().casefold())
+    except Throttled:
+        return False
+    return True
 
 
 class LimitedPasswordResetView(PasswordResetView):

@@ -1,6 +1,10 @@
 """E-mails to the public about events: registrations, the waiting list, cancellations, tours.
 
-Each is written in the language the person used on the public page.
+Each is written in the language the person used on the public page. Nobody has proved
+they own the address a public form was given, so these e-mails greet neutrally and never
+repeat what was typed into the form (a name, an answer, a note): otherwise anyone could
+send a stranger the Library's e-mail with their own words in it. The tour e-mails sent
+after the department answered may greet the contact person: a person read the request.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The public calendar's filter (its field names are the query string of pages and feeds)."""
+"""The public calendar's filter (its field names are the query string of pages and feeds),
+and what the public forms share."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.core.forms import DateInput
 from sklaida.events.models import AudienceGroup, EventType
 from sklaida.public.selectors import PublicFilter
+
+# Addresses longer than the database's column (254, as RFC 5321 allows) are refused here,
+# with words, rather than by the database.
+EMAIL_TOO_LONG = _("An e-mail address may have at most %(limit_value)d characters.")
 
 
 class CalendarFilterForm(forms.Form):

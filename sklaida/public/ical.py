@@ -106,7 +106,9 @@ def calendar_file(events: Iterable[Event], *, name: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # An X- property has no known type, so icalendar would write it raw and a line break
+    # in the name (an event's title) would break the file; as TEXT it is escaped.
+    calendar.add("x-wr-calname", icalendar.vText(name))
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(_vilnius_timezone())
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)

@@ -5,25 +5,33 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sklaida.events.models import Event, RegistrationQuestion
+from sklaida.events.models import Event, Registration, RegistrationQuestion
+from sklaida.public.forms import EMAIL_TOO_LONG
+from sklaida.public.protection import HumanCheckForm
 
 QUESTION_PREFIX = "question_"
 
 
-class RegistrationForm(forms.Form):
+def _max_length(field: str) -> int:
+    return Registration._meta.get_field(field).max_length
+
+
+class RegistrationForm(HumanCheckForm):
     name = forms.CharField(
         label=_("Name and surname"),
-        max_length=200,
+        max_length=_max_length("name"),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mail"),
         help_text=_("The confirmation and your personal cancellation link are sent here."),
+        max_length=_max_length("email"),
+        error_messages={"max_length": EMAIL_TOO_LONG},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
         label=_("Phone"),
-        max_length=40,
+        max_length=_max_length("phone"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
@@ -42,12 +50,13 @@ class RegistrationForm(forms.Form):
             self.fields["seats"].widget = forms.HiddenInput()
         if not event.consent_text.strip():
             del self.fields["consent"]
-        # The event's own questions go between the seats and the consent.
-        consent = self.fields.pop("consent", None)
+        # The event's own questions go between the seats and the consent; the honeypot
+        # and the time stamp come last.
+        last = ("consent", "website", "started")
+        moved = {name: self.fields.pop(name) for name in last if name in self.fields}
         for question in questions:
             self.fields[f"{QUESTION_PREFIX}{question.pk}"] = _question_field(question)
-        if consent is not None:
-            self.fields["consent"] = consent
+        self.fields.update(moved)
 
     def answers(self) -> dict[str, object]:
         return {

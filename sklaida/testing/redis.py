@@ -43,3 +43,14 @@ def redis_url() -> Iterator[str]:
         client.flushdb()
     finally:
         client.close()
+
+
+def redis_cache(url: str) -> dict:
+    """CACHES for Django's Redis cache at `url`, as production configures it."""
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "sklaida",
+        }
+    }

@@ -22,6 +22,7 @@ from sklaida.core.models import Booking, Equipment, Library, Space
 from sklaida.events.services import events as event_services
 from sklaida.events.tests.factories import EventFactory, at
 from sklaida.testing.queries import queries_to_render
+from sklaida.testing.spreadsheets import FORMULA, assert_inert_in_xlsx
 
 VILNIUS = zoneinfo.ZoneInfo("Europe/Vilnius")
 # After the demo's events (which end 100 days from today), still to come.
@@ -278,6 +279,15 @@ def test_the_inventory_downloads_as_xlsx_with_its_filter_and_total(client_as, pe
     assert [row[1] for row in rows[1:-1]] == ["Vaizdo kamera Panasonic HC-X2"]
     assert rows[1][0] == "VK-0001" and rows[1][7] == 2150
     assert rows[-1][7] == 2150
+
+
+def test_formulas_typed_into_an_item_are_inert_text_in_the_download(client_as, personas):
+    item(name=FORMULA, location="+SUM(1+1)", notes="-2+3+cmd|' /C calc'!A0")
+
+    response = client_as("vadove").get("/archyvas/iranga/iranga.xlsx")
+
+    for text in (FORMULA, "+SUM(1+1)", "-2+3+cmd|' /C calc'!A0"):
+        assert_inert_in_xlsx(response.content, text)
 
 
 def test_the_inventory_list_makes_the_same_queries_for_few_and_many_items(client_as, personas):

@@ -38,6 +38,8 @@ SUBSCRIBER_TRANSITIONS: dict[str, set[str]] = {
     Subscriber.Status.UNSUBSCRIBED: {Subscriber.Status.PENDING},
 }
 
+# An address gets at most one confirmation link in this time.
+CONFIRMATION_INTERVAL = datetime.timedelta(days=1)
 CHUNK = 1000  # subscriber ids read and Delivery rows created at a time
 # Stands for each recipient's own unsubscribe address in the once-rendered message.
 UNSUBSCRIBE_PLACEHOLDER = "https://sklaida.invalid/unsubscribe-placeholder/"
@@ -78,7 +80,9 @@ def subscribe(*, email: str, name: str, language: str, consent_text: str) -> Sub
 
     An unknown address becomes a pending subscriber; a pending or unsubscribed one gets
     a fresh link (and, when unsubscribed, starts the double opt-in again); an active one
-    is left as it is, so the form does not tell strangers who is subscribed.
+    is left as it is, so the form does not tell strangers who is subscribed. An address
+    gets at most one confirmation a day (`CONFIRMATION_INTERVAL`): the form must not
+    become a way to fill a stranger's mailbox. `consented_at` is when the last one went.
     """
     email = email.strip()
     if not email:
@@ -96,7 +100,10 @@ def subscribe(*, email: str, name: str, language: str, consent_text: str) -> Sub
                 consent_text=consent_text,
                 consented_at=now,
             )
-        elif subscriber.status == Subscriber.Status.ACTIVE:
+        elif (
+            subscriber.status == Subscriber.Status.ACTIVE
+            or now - subscriber.consented_at < CONFIRMATION_INTERVAL
+        ):
             return subscriber
         else:
             if subscriber.status == Subscriber.Status.UNSUBSCRIBED:

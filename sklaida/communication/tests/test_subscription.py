@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from sklaida.communication.models import Subscriber
 from sklaida.communication.tests.factories import SubscriberFactory
+from sklaida.testing.public_forms import typed_by_a_person
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +25,7 @@ def _sign_up(client: Client, captured, email: str = RUTA) -> str:
     with captured(execute=True):
         response = client.post(
             "/naujienlaiskis/",
-            {"email": email, "name": "Rūta", "consent": "on", "website": ""},
+            {"email": email, "name": "Rūta", "consent": "on", **typed_by_a_person()},
         )
     assert response.status_code == 200
     return response.content.decode()
@@ -70,7 +74,9 @@ def test_the_consent_the_visitor_agreed_to_is_recorded_word_for_word(
 
 
 def test_the_form_refuses_a_sign_up_without_consent(personas):
-    response = Client().post("/naujienlaiskis/", {"email": "jonas@example.lt", "name": ""})
+    response = Client().post(
+        "/naujienlaiskis/", {"email": "jonas@example.lt", "name": "", **typed_by_a_person()}
+    )
 
     assert "Sutikite, kitaip negalėsime jums siųsti naujienlaiškio." in response.content.decode()
     assert not Subscriber.objects.filter(email="jonas@example.lt").exists()
@@ -126,7 +132,11 @@ def test_one_click_unsubscribe_works_without_a_session_or_csrf_token(personas):
 def test_subscribing_again_after_unsubscribing_asks_for_confirmation_again(
     personas, django_capture_on_commit_callbacks
 ):
-    subscriber = SubscriberFactory(email="ruta@example.lt", status=Subscriber.Status.UNSUBSCRIBED)
+    subscriber = SubscriberFactory(
+        email="ruta@example.lt",
+        status=Subscriber.Status.UNSUBSCRIBED,
+        consented_at=timezone.now() - datetime.timedelta(days=40),
+    )
     old_token = subscriber.token
 
     _sign_up(Client(), django_capture_on_commit_callbacks, email="ruta@example.lt")
@@ -159,3 +169,51 @@ def test_the_english_sign_up_page_lives_under_en_newsletter(personas):
 
     assert response.status_code == 200
     assert "unsubscribe at any time" in response.content.decode()
+
+
+def test_an_address_gets_at_most_one_confirmation_a_day(
+    personas, django_capture_on_commit_callbacks
+):
+    for _ in range(3):
+        page = _sign_up(Client(), django_capture_on_commit_callbacks, email="ruta@example.lt")
+        assert "Patikrinkite el. paštą" in page
+
+    assert len(mail.outbox) == 1
+    tomorrow = timezone.now() + datetime.timedelta(days=1, minutes=1)
+    with time_machine.travel(tomorrow):
+        _sign_up(Client(), django_capture_on_commit_callbacks, email="ruta@example.lt")
+    assert len(mail.outbox) == 2
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
+def test_the_confirmation_greets_neutrally_without_the_name_a_stranger_typed(
+    personas, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(
+            "/naujienlaiskis/",
+            {
+                "email": "auka@example.lt",
+                "name": "Laimėjote! https://apgavikai.example",
+                "consent": "on",
+                **typed_by_a_person(),
+            },
+        )
+
+    (message,) = mail.outbox
+    assert message.body.startswith("Sveiki,")
+    assert "apgavikai" not in message.body
+
+
+def test_an_address_longer_than_the_database_takes_is_refused_in_words(personas):
+    address = "ruta@" + ".".join(["a" * 60] * 4) + "." + "b" * 48 + ".lt"
+    assert len(address) == 300
+
+    response = Client().post(
+        "/naujienlaiskis/", {"email": address, "consent": "on", **typed_by_a_person()}
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "El. pašto adresas gali būti ne ilgesnis kaip 254 simb." in content
+    assert not Subscriber.objects.exists()

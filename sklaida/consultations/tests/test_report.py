@@ -10,6 +10,7 @@ from sklaida.consultations import selectors
 from sklaida.consultations.models import Consultation
 from sklaida.consultations.tests.factories import ConsultationFactory
 from sklaida.core.models import Library
+from sklaida.testing.spreadsheets import FORMULA, assert_inert_in_xlsx
 
 YEAR_2025 = {"date_from": "2025-01-01", "date_to": "2025-12-31"}
 
@@ -109,3 +110,15 @@ def test_a_period_that_ends_before_it_starts_is_explained(client_as, personas):
     )
 
     assert "Laikotarpis turi prasidėti anksčiau, nei baigiasi." in page
+
+
+def test_a_formula_typed_as_a_library_name_is_inert_text_in_the_download(client_as, personas):
+    given_in_2025(personas)
+    # A library's name is typed by the system administrator.
+    Library.objects.filter(pk=personas["teritorija"].library_id).update(name=FORMULA)
+
+    response = client_as("vadove").get(
+        "/konsultacijos/ataskaita/", {**YEAR_2025, "group_by": "library", "format": "xlsx"}
+    )
+
+    assert_inert_in_xlsx(response.content, FORMULA)

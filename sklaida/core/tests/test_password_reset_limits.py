@@ -9,7 +9,7 @@ import time_machine
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
-from sklaida.core.throttling import client_ip
+from sklaida.core.proxies import client_ip
 
 RESET = "/slaptazodis/priminti/"
 DONE = "/slaptazodis/priminti/issiusta/"
@@ -87,7 +87,7 @@ def test_the_limits_start_again_the_next_hour(personas):
 def test_a_forged_forwarded_for_header_does_not_hide_the_client_without_a_trusted_proxy(
     personas, settings
 ):
-    assert settings.TRUSTED_PROXY_COUNT == 0
+    assert settings.TRUSTED_PROXIES == []
     prober = Client(REMOTE_ADDR="203.0.113.9")
 
     answers = [
@@ -103,12 +103,12 @@ def test_a_forged_forwarded_for_header_does_not_hide_the_client_without_a_truste
 
 
 def test_behind_a_trusted_proxy_the_client_is_the_address_the_proxy_saw(settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
     request = RequestFactory().post(
         RESET, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.66, 203.0.113.9"
     )
 
     assert client_ip(request) == "203.0.113.9"
 
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXIES = []
     assert client_ip(request) == "10.0.0.2"

@@ -253,3 +253,15 @@ def test_a_row_marked_done_in_a_list_with_owners_keeps_its_owner_column(client_a
     assert row.count("<td") == 5
     assert "Ieva Kazlauskaitė" in row
     assert "Atlikta" in row
+
+
+def test_the_email_subject_and_text_show_a_title_as_typed_not_html_escaped(
+    personas, django_capture_on_commit_callbacks
+):
+    title = 'Afiša „Tom & Jerry“ ir "Vakaras" <2026>'
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_task(actor=personas["vadove"], title=title, owner=personas["specialiste"])
+
+    [message] = mail.outbox
+    assert message.subject == f"Nauja užduotis: {title}"
+    assert title in message.body

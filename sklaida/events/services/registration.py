@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sklaida.core import services as core_services
+from sklaida.core.addresses import mailbox_key
 from sklaida.core.formatting import format_number
 from sklaida.core.models import User
 from sklaida.events import notifications
@@ -148,6 +149,21 @@ def clean_answers(
     return cleaned
 
 
+def _already_signed_up(event: Event, email: str) -> bool:
+    """Whether `email`'s mailbox holds an active sign-up for `event` (lock held).
+
+    Compared as mailboxes (core.addresses): "Ona+2@Pastas.lt" is "ona@pastas.lt", or one
+    person could take every seat with tagged addresses. The database narrows the rows to
+    those that may match; the comparison itself is Python's, the same everywhere.
+    """
+    key = mailbox_key(email)
+    local, _at, domain = key.rpartition("@")
+    candidates = event.registrations.filter(
+        status__in=ACTIVE, email__istartswith=local, email__iendswith=f"@{domain}"
+    ).values_list("email", flat=True)
+    return any(mailbox_key(candidate) == key for candidate in candidates)
+
+
 def register(
     *,
     event: Event,
@@ -162,7 +178,8 @@ def register(
     """Sign someone up: confirmed, on the waiting list, or awaiting approval.
 
     Refuses a closed or cancelled event, too many seats, a missing consent, unanswered
-    required questions and a second active sign-up with the same e-mail.
+    required questions and a second active sign-up with the same e-mail (the same
+    mailbox, as `_already_signed_up` compares them). The address is stored as typed.
     """
     name, email, phone = name.strip(), email.strip(), phone.strip()
     if not name or not email:
@@ -195,7 +212,7 @@ def register(
                 )
                 % {"count": locked.capacity}
             )
-        if locked.registrations.filter(email__iexact=email, status__in=ACTIVE).exists():
+        if _already_signed_up(locked, email):
             raise ValidationError(
                 _(
                     "This e-mail address is already signed up for the event; the e-mail we "

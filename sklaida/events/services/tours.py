@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -42,6 +44,9 @@ TRANSITIONS: dict[str, set[str]] = {
 
 # A request must leave the department time to find a guide and a room.
 MIN_DAYS_AHEAD = 2
+# Nobody plans a group's visit further ahead; a later date is a typo (or a probe: the year
+# 9999 once broke the staff's tour page).
+MAX_MONTHS_AHEAD = 18
 MAX_GROUP_SIZE = 60
 DEFAULT_LENGTH = datetime.timedelta(hours=1)
 GROUP_SIZE_MESSAGE = gettext_lazy(
@@ -69,6 +74,10 @@ def earliest_request_time(now: datetime.datetime | None = None) -> datetime.date
     return (now or timezone.now()) + datetime.timedelta(days=MIN_DAYS_AHEAD)
 
 
+def latest_request_day(now: datetime.datetime | None = None) -> datetime.date:
+    return timezone.localdate(now or timezone.now()) + relativedelta(months=MAX_MONTHS_AHEAD)
+
+
 def check_request(
     *,
     preferred_at: datetime.datetime | None,
@@ -87,6 +96,14 @@ def check_request(
             errors[field] = [
                 _("Tours are booked at least %(days)d days ahead; choose a later date.")
                 % {"days": MIN_DAYS_AHEAD}
+            ]
+        elif timezone.localdate(moment) > latest_request_day(now):
+            errors[field] = [
+                _("Choose a date until %(date)s: tours are booked at most %(months)d months ahead.")
+                % {
+                    "months": MAX_MONTHS_AHEAD,
+                    "date": date_format(latest_request_day(now)),
+                }
             ]
     if group_size is not None and not 1 <= group_size <= MAX_GROUP_SIZE:
         errors["group_size"] = [str(GROUP_SIZE_MESSAGE)]

@@ -21,6 +21,7 @@ from sklaida.events.tests.factories import (
     at,
 )
 from sklaida.events.views.plans import plan_document_html
+from sklaida.testing.spreadsheets import FORMULA, assert_inert_in_xlsx
 
 
 def lt(message: str) -> str:
@@ -89,6 +90,23 @@ def test_the_xlsx_lists_the_activities_under_their_quarter_headings(plan, client
     assert concerts[7:12] == (1800, "Lietuvos kultūros taryba", 3, 1, 33)
     year_total = rows[titles.index(lt("Total for the year"))]
     assert year_total[7] == 2050 and year_total[9:12] == (5, 1, 20)
+
+
+def test_formulas_typed_into_the_plan_are_inert_text_in_the_xlsx(plan, client_as):
+    plan.title = "@SUM(1+1)"
+    plan.save()
+    PlannedActivityFactory(
+        plan=plan,
+        title=FORMULA,
+        starts_on=datetime.date(2025, 4, 1),
+        ends_on=datetime.date(2025, 4, 2),
+        funding_source="+SUM(1+1)",
+    )
+
+    response = client_as("vadove").get(f"/veikla/planai/{plan.pk}/xlsx/")
+
+    for text in ("@SUM(1+1)", FORMULA, "+SUM(1+1)"):
+        assert_inert_in_xlsx(response.content, text)
 
 
 def test_the_pdf_is_an_a4_landscape_document_titled_in_lithuanian(plan, client_as):

@@ -22,6 +22,7 @@ from sklaida.events.services import registration as services
 from sklaida.events.tasks import anonymise_expired_registrations, send_registration_reminders
 from sklaida.events.tests.factories import EventFactory
 from sklaida.testing.queries import queries_to_render
+from sklaida.testing.spreadsheets import FORMULA, assert_inert_in_csv, assert_inert_in_xlsx
 
 Status = Registration.Status
 
@@ -79,7 +80,7 @@ def test_a_request_for_three_waiting_first_is_not_skipped_by_a_later_request_for
     promoted = [message for message in mail.outbox if message.to != [ona.email]]
     assert [message.to for message in promoted] == [[rasa.email], [tomas.email]]
     assert event.title in promoted[0].subject
-    assert "Rasa Vaitkienė" in promoted[0].body
+    assert "atsilaisvino vieta" in promoted[0].body
 
 
 def test_a_smaller_sign_up_may_take_free_seats_when_staff_allowed_it(personas):
@@ -104,7 +105,10 @@ def test_promoted_person_gets_an_e_mail_with_the_event_and_a_cancellation_link(
 
     (message,) = [message for message in mail.outbox if message.to == [waiting.email]]
     assert event.title in message.subject
-    assert "Rasa Vaitkienė" in message.body
+    assert event.title in message.body
+    # The address was never confirmed: the e-mail greets neutrally, without the typed name.
+    assert message.body.startswith("Sveiki,")
+    assert "Rasa Vaitkienė" not in message.body
     cancel_url = "http://testserver" + reverse(
         "public:registration_cancel", kwargs={"token": waiting.token}
     )
@@ -316,6 +320,20 @@ def test_export_lists_registrants_with_their_answers(personas, client_as):
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[1][1:5] == ("Ona Petraitienė", "ona@pastas.example", None, 2)
     assert rows[1][-1] == "Iš radijo"
+
+
+def test_a_formula_a_registrant_typed_is_inert_text_in_both_downloads(personas, client_as):
+    event = open_event(capacity=10)
+    question = RegistrationQuestion.objects.create(event=event, label="Iš kur sužinojote?")
+    sign_up(event, "Ona Petraitienė", phone=FORMULA, answers={str(question.pk): "@SUM(1+1)"})
+    staff = client_as("specialiste")
+
+    xlsx = staff.get(reverse("events:registrations_export", args=[event.pk, "xlsx"])).content
+    csv = staff.get(reverse("events:registrations_export", args=[event.pk, "csv"])).content
+
+    for text in (FORMULA, "@SUM(1+1)"):
+        assert_inert_in_xlsx(xlsx, text)
+        assert_inert_in_csv(csv, text)
 
 
 def test_the_registrant_list_makes_the_same_number_of_queries_for_many_rows(personas, client_as):

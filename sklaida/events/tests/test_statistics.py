@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from sklaida.core.models import Library
 from sklaida.events.models import Attendance, Audience, Event, EventType, TourBooking
 from sklaida.events.selectors.statistics import period_statistics
 from sklaida.events.tests.factories import (
@@ -20,6 +21,7 @@ from sklaida.events.tests.factories import (
     at,
     county_library,
 )
+from sklaida.testing.spreadsheets import FORMULA, assert_inert_in_xlsx
 
 YEAR_2025 = {"date_from": datetime.date(2025, 1, 1), "date_to": datetime.date(2025, 12, 31)}
 
@@ -253,3 +255,21 @@ def test_thousands_are_grouped_on_the_page_and_stay_numbers_in_the_xlsx(client_a
     concert = next(row for row in sheet.iter_rows() if row[0].value == lt("Concert"))
     assert [cell.value for cell in concert[1:5]] == [1, 1250, 6100, 7350]
     assert concert[4].number_format == "#,##0"
+
+
+def test_a_formula_typed_as_a_library_name_is_inert_text_in_the_download(year_2025, client_as):
+    library = county_library()
+    # A library's name is typed by the system administrator.
+    Library.objects.filter(pk=library.pk).update(name=FORMULA, short_name="")
+
+    response = client_as("vadove").get(
+        "/veikla/statistika/",
+        {
+            "date_from": "2025-01-01",
+            "date_to": "2025-12-31",
+            "library": library.pk,
+            "format": "xlsx",
+        },
+    )
+
+    assert_inert_in_xlsx(response.content, FORMULA)

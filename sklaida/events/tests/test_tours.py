@@ -29,6 +29,7 @@ from sklaida.events.tests.factories import (
     at,
     county_library,
 )
+from sklaida.testing.public_forms import typed_by_a_person
 from sklaida.testing.queries import queries_to_render
 
 Status = TourBooking.Status
@@ -84,6 +85,7 @@ def test_a_request_reaches_the_department_and_the_group_hears_back_in_its_langua
                 "contact_email": "daiva@gimnazija.example",
                 "contact_phone": "+370 600 12345",
                 "consent": "on",
+                **typed_by_a_person(),
             },
         )
 
@@ -105,6 +107,10 @@ def test_a_request_reaches_the_department_and_the_group_hears_back_in_its_langua
     (acknowledgement,) = sent_to("daiva@gimnazija.example")
     assert acknowledgement.subject == "We have received your tour request"
     assert "for a group of 26" in acknowledgement.body
+    # Nobody has shown the address is theirs: the reply repeats nothing typed into the form.
+    assert acknowledgement.body.startswith("Hello,")
+    for typed in ("Daiva", "Kuršėnų", "Senieji spaudiniai", "15–16"):
+        assert typed not in acknowledgement.body
 
 
 def test_confirming_books_the_meeting_place_and_sends_the_group_the_details(
@@ -455,3 +461,19 @@ def test_a_groups_contact_data_is_erased_a_year_after_the_tour_and_the_counts_st
     assert recent.contact_name == "Rūta Mockienė"
     history = LogEntry.objects.get_for_object(old)
     assert "Rūta Mockienė" not in str([entry.changes for entry in history])
+
+
+def test_a_request_for_the_calendars_last_hour_still_opens_for_the_staff(client_as, personas):
+    # Filed before the form bounded its dates: 9999-12-31 23:30 in Vilnius.
+    tour = TourBookingFactory(
+        preferred_at=at(datetime.date(9999, 12, 31), 23, 30), institution="Ateities mokykla"
+    )
+    client = client_as("specialiste")
+
+    detail = client.get(f"/veikla/ekskursijos/{tour.pk}/")
+    listed = client.get("/veikla/ekskursijos/")
+
+    assert detail.status_code == 200
+    assert "Ateities mokykla" in detail.content.decode()
+    assert "9999 m. gruodžio 31 d." in detail.content.decode()
+    assert "Ateities mokykla" in listed.content.decode()

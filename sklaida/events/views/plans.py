@@ -21,6 +21,7 @@ from sklaida.contacts.models import Organisation
 from sklaida.core.forms import DateInput
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.selectors import assignable_users
+from sklaida.core.spreadsheets import append_row
 from sklaida.core.views import discussion_context
 from sklaida.events.models import ActivityPlan, Audience, PlannedActivity
 from sklaida.events.selectors import plans as selectors
@@ -332,14 +333,14 @@ def plan_workbook(overview: selectors.PlanOverview) -> bytes:
     bold = Font(bold=True)
     heading_fill = PatternFill("solid", fgColor="DDE5F0")
     wrap = Alignment(wrap_text=True, vertical="top")
-    sheet.append([plan.title])
+    append_row(sheet, [plan.title])
     sheet["A1"].font = Font(bold=True, size=14)
     if plan.approved_on:
-        sheet.append([_("Approved on %(date)s") % {"date": _date(plan.approved_on)}])
+        append_row(sheet, [_("Approved on %(date)s") % {"date": _date(plan.approved_on)}])
     else:
-        sheet.append([_("Draft, not yet approved")])
-    sheet.append([])
-    sheet.append([str(label) for label, _width in PLAN_COLUMNS])
+        append_row(sheet, [_("Draft, not yet approved")])
+    append_row(sheet, [])
+    append_row(sheet, [str(label) for label, _width in PLAN_COLUMNS])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font, cell.alignment = bold, wrap
@@ -348,7 +349,7 @@ def plan_workbook(overview: selectors.PlanOverview) -> bytes:
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     number = 0
     for quarter in overview.quarters:
-        sheet.append([quarter.name])
+        append_row(sheet, [quarter.name])
         sheet.merge_cells(
             start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=13
         )
@@ -357,7 +358,8 @@ def plan_workbook(overview: selectors.PlanOverview) -> bytes:
         for row in quarter.activities:
             number += 1
             activity = row.activity
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     number,
                     activity.title,
@@ -372,13 +374,13 @@ def plan_workbook(overview: selectors.PlanOverview) -> bytes:
                     row.held,
                     row.completion,
                     _note(row),
-                ]
+                ],
             )
             for cell in sheet[sheet.max_row]:
                 cell.alignment = wrap
             sheet.cell(row=sheet.max_row, column=8).number_format = "#,##0.00"
         _totals_row(sheet, _("Total for the quarter"), quarter.totals, bold)
-    sheet.append([])
+    append_row(sheet, [])
     _totals_row(sheet, _("Total for the year"), overview.totals, bold)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -389,9 +391,10 @@ def plan_workbook(overview: selectors.PlanOverview) -> bytes:
 
 
 def _totals_row(sheet, label: str, totals: selectors.Totals, font) -> None:
-    sheet.append(
+    append_row(
+        sheet,
         ["", label, "", "", "", "", "", totals.budget, "", totals.planned, totals.held]
-        + [totals.completion, ""]
+        + [totals.completion, ""],
     )
     for cell in sheet[sheet.max_row]:
         cell.font = font

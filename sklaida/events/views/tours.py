@@ -119,14 +119,16 @@ def tour_list(request: HttpRequest) -> HttpResponse:
 
 
 def _schedule_initial(request: HttpRequest, tour: TourBooking) -> dict:
+    initial = {"guide": tour.guide_id or request.user.pk, "space": tour.space_id}
     starts = tour.starts_at or tour.preferred_at
-    ends = tour.ends_at or starts + services.DEFAULT_LENGTH
-    return {
-        "starts_at": timezone.localtime(starts),
-        "ends_at": timezone.localtime(ends),
-        "guide": tour.guide_id or request.user.pk,
-        "space": tour.space_id,
-    }
+    try:
+        initial["starts_at"] = timezone.localtime(starts)
+        initial["ends_at"] = timezone.localtime(tour.ends_at or starts + services.DEFAULT_LENGTH)
+    except OverflowError:
+        # A request filed before its dates were bounded may name the calendar's last
+        # hour, whose end Python cannot reach; the staff then type the time themselves.
+        initial.pop("starts_at", None)
+    return initial
 
 
 def _detail(request: HttpRequest, tour: TourBooking, **bound: forms.Form) -> HttpResponse:

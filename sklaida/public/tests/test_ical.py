@@ -157,3 +157,18 @@ def test_an_online_event_with_registration_keeps_its_link_out_of_the_feed(person
     item = events_in(calendar_at("/renginiai.ics"))["Nuotolinė paskaita"]
 
     assert "slapta" not in item.to_ical().decode()
+
+
+def test_a_title_with_a_line_break_is_escaped_in_the_events_file(personas):
+    event = EventFactory(
+        title="Poezijos vakaras\nir muzika",
+        summary="Eilės;\r\nmuzika, šokiai",
+    )
+
+    calendar = calendar_at(f"/renginiai/{event.slug}.ics")
+
+    # The calendar's name is the title, escaped as TEXT (a reader keeps X- values raw).
+    assert calendar["X-WR-CALNAME"] == "Poezijos vakaras\\nir muzika"
+    item = calendar.walk("VEVENT")[0]
+    assert str(item["SUMMARY"]) == "Poezijos vakaras\nir muzika"
+    assert "Eilės;\nmuzika, šokiai" in str(item["DESCRIPTION"])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from sklaida.events.models import Event, Registration, RegistrationQuestion
 from sklaida.events.tests.factories import EventFactory
+from sklaida.testing.public_forms import typed_by_a_person
 
 Status = Registration.Status
 
@@ -24,6 +25,7 @@ def form_data(**extra) -> dict:
         "phone": "+370 600 00000",
         "seats": "1",
         "consent": "on",
+        **typed_by_a_person(),
         **extra,
     }
 
@@ -181,3 +183,69 @@ def test_an_unknown_link_is_not_found(personas):
     response = Client().get(reverse("public:registration_cancel", kwargs={"token": "nera-tokio"}))
 
     assert response.status_code == 404
+
+
+def test_an_event_the_public_cannot_see_takes_no_registrations_at_its_address(personas):
+    hidden = EventFactory(registration=Event.Registration.OPEN, capacity=10, is_public=False)
+    unannounced = EventFactory(
+        registration=Event.Registration.OPEN,
+        capacity=10,
+        status=Event.Status.CONFIRMED,
+        announced_at=None,
+    )
+
+    for event in (hidden, unannounced):
+        url = reverse("public:register", kwargs={"slug": event.slug})
+        assert Client().get(url).status_code == 404
+        assert Client().post(url, form_data()).status_code == 404
+        assert not event.registrations.exists()
+
+
+def test_an_e_mail_address_longer_than_the_database_takes_is_refused_in_words(personas):
+    event = EventFactory(registration=Event.Registration.OPEN, capacity=10)
+    # 300 characters, which Django's address check accepts (it allows up to 320).
+    address = "ona@" + ".".join(["a" * 60] * 4) + "." + "b" * 49 + ".lt"
+    assert len(address) == 300
+
+    response = Client().post(
+        reverse("public:register", kwargs={"slug": event.slug}), form_data(email=address)
+    )
+
+    assert response.status_code == 200
+    assert "El. pašto adresas gali būti ne ilgesnis kaip 254 simb." in (response.content.decode())
+    assert not event.registrations.exists()
+
+
+def test_the_same_mailbox_with_a_tag_or_capitals_is_already_signed_up(personas):
+    event = EventFactory(registration=Event.Registration.OPEN, capacity=10)
+    url = reverse("public:register", kwargs={"slug": event.slug})
+    Client().post(url, form_data(email="Ona.Petraitiene+renginiai@Pastas.example"))
+
+    again = Client().post(url, form_data(email="ona.petraitiene+kitas@pastas.example"))
+
+    assert "Šiuo el. pašto adresu į renginį jau užsiregistruota" in again.content.decode()
+    (registration,) = event.registrations.all()
+    assert registration.email == "Ona.Petraitiene+renginiai@Pastas.example"
+
+
+def test_the_e_mail_to_an_unconfirmed_address_repeats_nothing_the_form_was_given(
+    personas, django_capture_on_commit_callbacks
+):
+    event = EventFactory(
+        registration=Event.Registration.OPEN,
+        capacity=10,
+        title='Vakaras „Tom & Jerry“\nir "draugai"',
+    )
+    spam = "Laimėjote 1000 € – spauskite https://apgavikai.example"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(
+            reverse("public:register", kwargs={"slug": event.slug}),
+            form_data(name=spam, email="auka@pastas.example"),
+        )
+
+    (message,) = mail.outbox
+    assert "apgavikai" not in message.body
+    assert message.body.startswith("Sveiki,")
+    # The subject is the title as staff typed it, on one line and not HTML-escaped.
+    assert message.subject == 'Registracija patvirtinta: Vakaras „Tom & Jerry“ ir "draugai"'

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from sklaida.events.models import TourBooking
+from sklaida.testing.public_forms import typed_by_a_person
 
 EMAIL = "jolanta@zeiogelis.example"
 
@@ -42,7 +45,7 @@ def request_data(**changes) -> dict:
         "contact_phone": "",
         "notes": "",
         "consent": "on",
-        "website": "",
+        **typed_by_a_person(),
         **changes,
     }
 
@@ -88,6 +91,29 @@ def test_a_time_in_the_past_or_too_soon_is_refused_at_its_field(visitor):
     assert errors_of(tomorrow)["preferred_date"] == [message]
     assert errors_of(tomorrow)["alternative_date"] == [message]
     assert message in tomorrow.content.decode()
+    assert not filed()
+
+
+def test_a_date_beyond_eighteen_months_is_refused_in_lithuanian_at_its_field(visitor):
+    today = timezone.localdate()
+    latest = today + relativedelta(months=18)
+
+    year_9999 = visitor.post(form_url(), request_data(preferred_date="9999-12-31"))
+    too_far = visitor.post(
+        form_url(),
+        request_data(
+            alternative_date=(latest + datetime.timedelta(days=2)).isoformat(),
+            alternative_time="10:00",
+        ),
+    )
+
+    message = (
+        f"Pasirinkite datą iki {date_format(latest)}: ekskursijos užsakomos ne daugiau kaip "
+        "18 mėnesių į priekį."
+    )
+    assert errors_of(year_9999)["preferred_date"] == [message]
+    assert errors_of(too_far)["alternative_date"] == [message]
+    assert f'max="{latest.isoformat()}"' in too_far.content.decode()
     assert not filed()
 
 

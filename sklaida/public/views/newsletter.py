@@ -15,7 +15,12 @@ from django.views.decorators.csrf import csrf_exempt
 from sklaida.communication.models import Subscriber
 from sklaida.communication.selectors import newsletter as selectors
 from sklaida.communication.services import newsletter as services
+from sklaida.public import protection
 from sklaida.public.context import public_context
+from sklaida.public.forms import EMAIL_TOO_LONG
+from sklaida.public.protection import HumanCheckForm
+
+EMAIL_MAX_LENGTH = Subscriber._meta.get_field("email").max_length
 
 
 def consent_text() -> str:
@@ -27,27 +32,23 @@ def consent_text() -> str:
     )
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(HumanCheckForm):
     email = forms.EmailField(
         label=gettext_lazy("E-mail"),
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={"max_length": EMAIL_TOO_LONG},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     name = forms.CharField(
         label=gettext_lazy("Name"),
         required=False,
-        max_length=150,
+        max_length=Subscriber._meta.get_field("name").max_length,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     consent = forms.BooleanField(
         error_messages={
             "required": gettext_lazy("Please agree, or we cannot send you the newsletter.")
         },
-    )
-    # A honeypot: people do not see this field, robots fill it in.
-    website = forms.CharField(
-        label=gettext_lazy("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -70,8 +71,14 @@ def _subscriber(token: str) -> Subscriber:
 def subscribe(request: HttpRequest) -> HttpResponse:
     """The sign-up form; a valid one e-mails a confirmation link and shows what to do next."""
     form = SubscribeForm(request.POST or None)
+    template = "public/newsletter/subscribe.html"
+    context = {"form": form, **public_context(request)}
+    if request.method == "POST":
+        refusal = protection.refusal_for_client(request, protection.NEWSLETTER)
+        if refusal:
+            return protection.throttled_response(request, template, context, refusal)
     if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["website"]:
+        if not form.is_spam:
             try:
                 services.subscribe(
                     email=form.cleaned_data["email"],
@@ -87,9 +94,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
                 "public/newsletter/check_mailbox.html",
                 {"email": form.cleaned_data["email"], **public_context(request)},
             )
-    return render(
-        request, "public/newsletter/subscribe.html", {"form": form, **public_context(request)}
-    )
+    return render(request, template, context)
 
 
 @login_not_required

@@ -11,18 +11,20 @@ from django.utils import translation
 from sklaida.events.models import Event, Registration
 from sklaida.events.selectors import registration as selectors
 from sklaida.events.services import registration as services
+from sklaida.public import protection
 from sklaida.public.context import public_context
 from sklaida.public.registration_forms import RegistrationForm
+from sklaida.public.selectors import public_events
 
 
 def _event_taking_registrations(slug: str) -> Event:
-    """An event with registration that has been published (not a draft)."""
+    """A public event with registration: what the public may not see takes no sign-ups either."""
     try:
         return (
-            Event.objects.select_related("space__library")
+            public_events()
+            .select_related("space__library")
             .prefetch_related("questions")
             .exclude(registration=Event.Registration.NONE)
-            .exclude(status=Event.Status.PLANNED)
             .get(slug=slug)
         )
     except Event.DoesNotExist as missing:
@@ -46,8 +48,20 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     refusal = services.registration_refusal(event)
     questions = selectors.questions_of(event)
     form = RegistrationForm(request.POST or None, event=event, questions=questions)
+    template = "public/registration_form.html"
+    context = {"event": event, "form": form, "refusal": refusal, **public_context(request)}
+    if request.method == "POST" and not refusal:
+        limited = protection.refusal_for_client(request, protection.REGISTRATION)
+        if limited:
+            return protection.throttled_response(request, template, context, limited)
     if request.method == "POST" and not refusal and form.is_valid():
         data = form.cleaned_data
+        if form.is_spam:
+            # Tell a robot nothing: it sees a thank-you page, nobody is signed up.
+            return render(request, "public/registration_sent.html", context)
+        limited = protection.refusal_for_address(protection.REGISTRATION, data["email"])
+        if limited:
+            return protection.throttled_response(request, template, context, limited)
         try:
             registration = services.register(
                 event=event,
@@ -63,11 +77,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect("public:registration_status", token=registration.token)
-    return render(
-        request,
-        "public/registration_form.html",
-        {"event": event, "form": form, "refusal": refusal, **public_context(request)},
-    )
+    return render(request, template, context)
 
 
 @login_not_required

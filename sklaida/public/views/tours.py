@@ -17,7 +17,9 @@ from sklaida.core.forms import DateInput
 from sklaida.events.models import TourBooking
 from sklaida.events.selectors import tours as selectors
 from sklaida.events.services import tours as services
+from sklaida.public import protection
 from sklaida.public.context import public_context
+from sklaida.public.protection import HumanCheckForm
 
 # How long a request's personal data are kept, as the consent tells the visitor.
 RETENTION = gettext_lazy("one year after the tour")
@@ -34,7 +36,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs, format="%H:%M")
 
 
-class TourRequestForm(forms.ModelForm):
+class TourRequestForm(HumanCheckForm, forms.ModelForm):
     """What a group tells the Library; the date and time are asked separately, both labelled."""
 
     preferred_date = forms.DateField(label=gettext_lazy("Preferred date"), widget=DateInput())
@@ -56,13 +58,6 @@ class TourRequestForm(forms.ModelForm):
         max_value=services.MAX_GROUP_SIZE,
         error_messages=dict.fromkeys(("min_value", "max_value"), services.GROUP_SIZE_MESSAGE),
     )
-    # A honeypot: people do not see this field, robots fill it in.
-    website = forms.CharField(
-        label=gettext_lazy("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
     field_order = [
         "group_type",
         "institution",
@@ -123,8 +118,9 @@ class TourRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         earliest = timezone.localdate(services.earliest_request_time()).isoformat()
+        latest = services.latest_request_day().isoformat()
         for name in ("preferred_date", "alternative_date"):
-            self.fields[name].widget.attrs["min"] = earliest
+            self.fields[name].widget.attrs.update(min=earliest, max=latest)
         self.fields["preferred_date"].help_text = _("At least %(days)d days ahead.") % {
             "days": services.MIN_DAYS_AHEAD
         }
@@ -171,10 +167,6 @@ class TourRequestForm(forms.ModelForm):
             )
         return None
 
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
-
     def tour(self) -> TourBooking:
         tour = self.save(commit=False)
         tour.preferred_at = self.cleaned_data["preferred_at"]
@@ -186,21 +178,28 @@ class TourRequestForm(forms.ModelForm):
 def tour_request(request: HttpRequest) -> HttpResponse:
     """The booking form; a valid request is filed and the visitor sent to the thank-you page."""
     form = TourRequestForm(request.POST or None)
+    template = "public/tours/request.html"
+    context = {"form": form, "retention": RETENTION, **public_context(request)}
+    if request.method == "POST":
+        limited = protection.refusal_for_client(request, protection.TOUR)
+        if limited:
+            return protection.throttled_response(request, template, context, limited)
     if request.method == "POST" and form.is_valid():
         if form.is_spam:
             # Tell a robot nothing: it sees the same thank-you page, nothing is filed.
             return redirect("public:tour_request_thanks")
+        limited = protection.refusal_for_address(
+            protection.TOUR, form.cleaned_data["contact_email"]
+        )
+        if limited:
+            return protection.throttled_response(request, template, context, limited)
         try:
             services.request_tour(tour=form.tour(), language=translation.get_language())
         except ValidationError as error:
             form.add_service_error(error)
         else:
             return redirect("public:tour_request_thanks")
-    return render(
-        request,
-        "public/tours/request.html",
-        {"form": form, "retention": RETENTION, **public_context(request)},
-    )
+    return render(request, template, context)
 
 
 @login_not_required

@@ -6,8 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
+from sklaida.core import throttle
 from sklaida.events.models import Event, Registration, RegistrationQuestion
 from sklaida.events.tests.factories import EventFactory
+from sklaida.public import protection
 from sklaida.testing.browser import assert_accessible
 
 
@@ -38,3 +40,26 @@ def test_a_visitor_signs_up_on_an_accessible_form_and_sees_the_confirmation(page
     assert_accessible(page)
     page.get_by_role("button", name=gettext("Yes, cancel the registration")).click()
     expect(page.get_by_role("status")).to_contain_text(gettext("This registration is cancelled."))
+
+
+def test_a_throttled_sign_up_shows_an_accessible_page_that_keeps_what_was_typed(
+    page: Page, personas
+):
+    event = EventFactory(registration=Event.Registration.OPEN, capacity=10)
+    # This connection (the browser's, 127.0.0.1) has already sent the form as often as allowed.
+    for _ in range(protection.REGISTRATION.per_client.requests):
+        throttle.hit(protection.REGISTRATION.per_client, "127.0.0.1")
+
+    page.goto(reverse("public:register", kwargs={"slug": event.slug}))
+    page.get_by_label(gettext("Name and surname")).fill("Ona Petraitienė")
+    page.locator("#id_email").fill("ona@pastas.example")
+    page.locator("#id_consent").check()
+    with page.expect_response(lambda response: response.request.method == "POST") as answer:
+        page.get_by_role("button", name=gettext("Sign up")).click()
+
+    assert answer.value.status == 429
+    assert int(answer.value.headers["retry-after"]) > 0
+    expect(page.get_by_role("alert")).to_contain_text("Bandykite dar kartą po")
+    expect(page.locator("#id_email")).to_have_value("ona@pastas.example")
+    assert_accessible(page)
+    assert not event.registrations.exists()
