@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "taggit",
     "auditlog",
     "django_countries",
+    "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -93,6 +94,7 @@ MIDDLEWARE = [
     "sklaida.core.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sklaida.core.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -361,6 +363,27 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): scripts, styles, pictures and connections only from
+# our own address, no inline script or event handler, nothing may frame our pages (the
+# events widget allows it, public/views/widgets.py). Style attributes stay allowed: progress
+# bars set their width, and newsletters shown in the demo mailbox carry inline styles;
+# <style> elements do not. Bootstrap's CSS draws its icons from data: pictures.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 # Powerful browser features no page of Sklaida uses (core.middleware).
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "

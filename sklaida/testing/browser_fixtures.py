@@ -106,11 +106,24 @@ def quick_hands(settings) -> None:
 
 
 @pytest.fixture
-def page(page: Page) -> Page:
-    """A fresh tab that waits at most TIMEOUT_MS for what a test expects."""
+def page(page: Page) -> Iterator[Page]:
+    """A fresh tab that waits at most TIMEOUT_MS for what a test expects, and fails the test
+    if anything on its pages broke the Content-Security-Policy (an inline script or handler,
+    a style element, a resource from elsewhere): Chromium reports each refusal as a console
+    error."""
     page.set_default_timeout(TIMEOUT_MS)
     expect.set_options(timeout=TIMEOUT_MS)
-    return page
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    yield page
+    assert not refused, "The page broke its Content-Security-Policy:\n" + "\n".join(refused)
 
 
 @pytest.fixture
