@@ -15,12 +15,22 @@ from sklaida.communication.models import (
     PressMailing,
     Subscriber,
 )
+from sklaida.contacts.models import Person
 from sklaida.contacts.tests.factories import ContactListFactory, PersonFactory
 from sklaida.core.models import User
 
 
 def staff(username: str = "specialiste") -> User:
     return User.objects.get(username=username)
+
+
+def journalist(first_name: str, email: str) -> Person:
+    return PersonFactory(
+        first_name=first_name,
+        last_name="Žurnalistė",
+        email=email,
+        category=Person.Category.JOURNALIST,
+    )
 
 
 class ChannelFactory(factory.django.DjangoModelFactory):

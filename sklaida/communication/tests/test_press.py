@@ -14,13 +14,12 @@ from django.utils.html import escape
 
 from sklaida.communication.models import ContentItem, PressMailing, PressRecipient
 from sklaida.communication.services import press as services
-from sklaida.communication.tests.factories import ContentItemFactory
+from sklaida.communication.tests.factories import ContentItemFactory, journalist
 from sklaida.contacts.models import ContactList, Person
 from sklaida.contacts.tests.factories import (
     ContactListFactory,
     MembershipFactory,
     OrganisationFactory,
-    PersonFactory,
 )
 from sklaida.core.selectors import attachments_on
 from sklaida.core.services import add_attachment
@@ -64,15 +63,6 @@ def release(personas) -> ContentItem:
         file=SimpleUploadedFile("Programa.pdf", PDF, content_type="application/pdf"),
     )
     return item
-
-
-def journalist(first_name: str, email: str) -> Person:
-    return PersonFactory(
-        first_name=first_name,
-        last_name="Žurnalistė",
-        email=email,
-        category=Person.Category.JOURNALIST,
-    )
 
 
 def media_list(*persons: Person) -> ContactList:
