@@ -221,6 +221,8 @@ DEMO_MAILBOX_DIR = env_folder("DEMO_MAILBOX_DIR", default=BASE_DIR / "var" / "ma
 # Newsletter: messages per second at most (0 = no limit) and the pause before a retry.
 NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
 NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)
+# A sending job silent this long counts as dead and is resumed (every minute's check).
+SENDING_STALLED_AFTER_SECONDS = env.int("SENDING_STALLED_AFTER_SECONDS", default=120)
 
 AUTH_USER_MODEL = "core.User"
 AUTH_PASSWORD_VALIDATORS = [

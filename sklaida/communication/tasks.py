@@ -35,3 +35,11 @@ def send_press_mailing(*, mailing_id: int) -> int:
     from sklaida.communication.services import press
 
     return press.deliver_mailing(mailing_id=mailing_id).sent
+
+
+@task()
+def resume_stalled_sending() -> int:
+    """Every minute: newsletter issues and press mailings whose worker died are resumed."""
+    from sklaida.communication.services import newsletter, press
+
+    return newsletter.resume_stalled() + press.resume_stalled()

@@ -38,11 +38,17 @@ def describe(error: BaseException) -> str:
 
 @contextmanager
 def failure_recorded(
-    row: models.Model, *, status_field: str = "status", error_field: str = "error", **also
+    row: models.Model,
+    *,
+    status_field: str = "status",
+    error_field: str = "error",
+    only_if: dict | None = None,
+    **also,
 ) -> Iterator[None]:
     """Run a job's work; if it raises, mark `row` failed with the error's words, then re-raise.
 
-    `also` names further fields to set on failure (e.g. a progress counter back to 0).
+    `also` names further fields to set on failure (e.g. a progress counter back to 0);
+    `only_if` are conditions the row must still meet (e.g. that this run still holds it).
     The row is written with one UPDATE outside whatever the job had in hand, so a job
     that failed halfway through a transaction still leaves its failure on record.
     """
@@ -53,7 +59,7 @@ def failure_recorded(
         error_text = describe(error)[: row._meta.get_field(error_field).max_length or 2000]
         fields = {status_field: FAILED, error_field: error_text, **also}
         try:
-            type(row)._default_manager.filter(pk=row.pk).update(**fields)
+            type(row)._default_manager.filter(pk=row.pk, **(only_if or {})).update(**fields)
         except Exception:
             # The database itself may be what failed; the queue still records the error.
             logger.exception("Could not record the failure of %s %s", row._meta.label, row.pk)

@@ -82,6 +82,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def send_to_port(settings, port: int) -> None:
+    """Point Django's SMTP backend at `port` on this machine, plain and without a login."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = HOST
+    settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
+
+
 @contextmanager
 def serving(settings, handler, *, port: int | None = None) -> Iterator:
     """Run an SMTP server with `handler` (an aiosmtpd handler) and point Django's SMTP at it.
@@ -95,18 +107,25 @@ def serving(settings, handler, *, port: int | None = None) -> Iterator:
         handler, hostname=HOST, port=port or free_port(), server_hostname="sklaida"
     )
     controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = HOST
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 10
+    send_to_port(settings, controller.port)
     try:
         yield handler
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def demo_mailbox_server(settings) -> Iterator:
+    """The demo mailbox's own server (`manage.py demo_mailbox`) on a free port, in demo mode,
+    with Django's e-mail pointed at it; what it keeps is read back by core.demo_mailbox."""
+    from sklaida.core import demo_mailbox
+
+    settings.DEMO_MODE = True
+    server = demo_mailbox.catcher(host=HOST, port=free_port())
+    server.start()
+    send_to_port(settings, server.port)
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -10,9 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-# A live job writes its heartbeat every batch (seconds apart); this long a silence means
-# it is gone, and the job may be resumed without two jobs sending side by side.
-STALLED_AFTER = datetime.timedelta(minutes=10)
+
+def stalled_after() -> datetime.timedelta:
+    """How long a sending run may be silent before it counts as gone.
+
+    A live run writes its heartbeat before every message and during every pause (a
+    second or two apart), and one SMTP exchange is bounded by the connection's timeout;
+    this much silence means its worker died, and the job is resumed (by the periodic
+    `resume-stalled-sending` job, or from its page).
+    """
+    return datetime.timedelta(seconds=settings.SENDING_STALLED_AFTER_SECONDS)
 
 
 class SendingJob(models.Model):
@@ -34,8 +41,21 @@ class SendingJob(models.Model):
     sent = models.PositiveIntegerField(_("sent"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
     started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
-    # Written by the sending job after every batch; a job that stopped writing it has died.
+    unknown = models.PositiveIntegerField(
+        _("fate unknown"),
+        default=0,
+        help_text=_("Messages a worker was handing over when it died; never sent again."),
+    )
+    # Written by the sending run before every message; a run that stopped writing it has died.
     heartbeat_at = models.DateTimeField(_("last sign of the sending job"), null=True, blank=True)
+    # The run that holds the job (empty: none; the next run may take it).
+    claimed_by = models.CharField(max_length=32, blank=True, editable=False)
+    # The queued run's id, so recovery can tell a run still waiting in the queue from a
+    # run whose worker died.
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+    # Resumed automatically since the last message was sent; a job that keeps stopping
+    # its worker is given up as failed rather than resumed for ever.
+    auto_resumes = models.PositiveSmallIntegerField(default=0, editable=False)
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
     error = models.TextField(_("why sending stopped"), blank=True)
     created_by = models.ForeignKey(
@@ -58,11 +78,15 @@ class SendingJob(models.Model):
         if self.status != self.Status.SENDING:
             return False
         last_sign = self.heartbeat_at or self.started_at
-        return last_sign is not None and last_sign < timezone.now() - STALLED_AFTER
+        return last_sign is not None and last_sign < timezone.now() - stalled_after()
+
+    @property
+    def stalled_minutes(self) -> int:
+        return max(1, round(stalled_after().total_seconds() / 60))
 
     @property
     def done(self) -> int:
-        return self.sent + self.failed
+        return self.sent + self.failed + self.unknown
 
     @property
     def progress_percent(self) -> int:
@@ -74,9 +98,14 @@ class MessageAttempt(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
+        # Marked before the message is handed to the mail server and changed as soon as
+        # the server answers; a row left so was in flight when its worker died.
+        SENDING = "sending", _("Being handed over")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
         RETRYING = "retrying", _("Retrying")
+        # Was in flight when its worker died: perhaps delivered, so never sent again.
+        UNKNOWN = "unknown", _("Fate unknown")
 
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -298,7 +298,7 @@ def start_sending(*, issue: NewsletterIssue, by: User) -> NewsletterIssue:
         issue.started_at = timezone.now()
         issue.total = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).count()
         issue.save(update_fields=["status", "started_at", "total"])
-        transaction.on_commit(partial(tasks.send_newsletter_issue.enqueue, issue_id=issue.pk))
+        transaction.on_commit(partial(_enqueue_run, issue))
     return issue
 
 
@@ -355,19 +355,31 @@ def resume_sending(*, issue: NewsletterIssue, by: User) -> None:
     died; those who already got it get no second copy."""
     _require_staff(by)
     sending.resume(issue)
-    transaction.on_commit(partial(tasks.send_newsletter_issue.enqueue, issue_id=issue.pk))
+    transaction.on_commit(partial(_enqueue_run, issue))
+
+
+def _enqueue_run(issue: NewsletterIssue) -> None:
+    sending.enqueue_run(issue, tasks.send_newsletter_issue, issue_id=issue.pk)
+
+
+def resume_stalled() -> int:
+    """Resume the issues whose sending worker died (the periodic check)."""
+    return sending.recover_stalled(NewsletterIssue, tasks.send_newsletter_issue, _enqueue_run)
 
 
 def deliver_issue(*, issue_id: int) -> NewsletterIssue:
     """The background job: queue a delivery per active subscriber, send, retry, finish."""
     issue = NewsletterIssue.objects.get(pk=issue_id)
-    if issue.status != NewsletterIssue.Status.SENDING or not sending.claim(issue):
+    token = sending.claim(issue) if issue.status == NewsletterIssue.Status.SENDING else None
+    if token is None:
         return issue
-    with failure_recorded(issue):
+    with failure_recorded(issue, only_if={"claimed_by": token}, claimed_by=""):
         queue_deliveries(issue)
-        sending.send_waiting(
+        if sending.send_waiting(
             issue,
-            issue.deliveries.filter(status__in=sending.WAITING).select_related("subscriber"),
+            token,
+            issue.deliveries.select_related("subscriber"),
             message_for=_message_for(issue, rendered={}),
-        )
-        return sending.finish(issue, issue.deliveries.all())
+        ):
+            return sending.finish(issue, issue.deliveries.all())
+    return issue

@@ -3,7 +3,7 @@
 Every journalist gets a message of her own (only her address in To:), with the covering
 message, the release as plain text and HTML, and the chosen attachments. The recipients
 are copied from the list when sending starts; the background job then sends through
-`services.sending`, saving each result at once, so a job run again sends nobody twice.
+`services.sending`, which saves each result at once, so a job run again sends nobody twice.
 """
 
 from __future__ import annotations
@@ -36,8 +36,6 @@ from sklaida.core.selectors import attachments_on
 SENDABLE = {ContentItem.Status.APPROVED, ContentItem.Status.SCHEDULED, ContentItem.Status.PUBLISHED}
 # Many mail servers refuse messages over 10–25 MB, and attaching adds a third (base64).
 ATTACHMENTS_MAX_BYTES = 10 * 1024 * 1024
-# Each result is saved as soon as it is known: a restarted job resends at most one message.
-BATCH = 1
 
 
 def _require_staff(user: User) -> None:
@@ -226,7 +224,7 @@ def start_sending(*, mailing: PressMailing, by: User) -> PressMailing:
         mailing.save(
             update_fields=["status", "started_at", "total", "skipped", "sent_text", "sent_html"]
         )
-        transaction.on_commit(partial(tasks.send_press_mailing.enqueue, mailing_id=mailing.pk))
+        transaction.on_commit(partial(_enqueue_run, mailing))
     return mailing
 
 
@@ -235,27 +233,35 @@ def resume_sending(*, mailing: PressMailing, by: User) -> None:
     died; those who already got it get no second copy."""
     _require_staff(by)
     sending.resume(mailing)
-    transaction.on_commit(partial(tasks.send_press_mailing.enqueue, mailing_id=mailing.pk))
+    transaction.on_commit(partial(_enqueue_run, mailing))
+
+
+def _enqueue_run(mailing: PressMailing) -> None:
+    sending.enqueue_run(mailing, tasks.send_press_mailing, mailing_id=mailing.pk)
+
+
+def resume_stalled() -> int:
+    """Resume the mailings whose sending worker died (the periodic check)."""
+    return sending.recover_stalled(PressMailing, tasks.send_press_mailing, _enqueue_run)
 
 
 def deliver_mailing(*, mailing_id: int) -> PressMailing:
     """The background job: send every waiting recipient their copy, retry, finish."""
     mailing = selectors.mailing(mailing_id)
-    if mailing.status != PressMailing.Status.SENDING or not sending.claim(mailing):
+    token = sending.claim(mailing) if mailing.status == PressMailing.Status.SENDING else None
+    if token is None:
         return mailing
-    with failure_recorded(mailing):
+    with failure_recorded(mailing, only_if={"claimed_by": token}, claimed_by=""):
         letter = render_letter(mailing)
         files = []
         for attachment in mailing.attachments.all():
             with attachment.file.open("rb") as file:
                 files.append((attachment.original_name, file.read(), attachment.mime_type))
-        sending.send_waiting(
-            mailing,
-            mailing.recipients.filter(status__in=sending.WAITING),
-            message_for=_message_for(letter, files),
-            batch=BATCH,
-        )
-        return sending.finish(mailing, mailing.recipients.all())
+        if sending.send_waiting(
+            mailing, token, mailing.recipients.all(), message_for=_message_for(letter, files)
+        ):
+            return sending.finish(mailing, mailing.recipients.all())
+    return mailing
 
 
 def erase_addresses_of(person: Person) -> int:

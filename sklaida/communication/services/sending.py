@@ -1,22 +1,37 @@
-"""Sending personal e-mails one at a time: pacing, the server's answer, retries.
+"""Sending personal e-mails one at a time: pacing, the server's answer, retries, and what
+happens when a worker dies halfway.
 
 The newsletter and press mailings keep a row per recipient (`models.sending.MessageAttempt`)
 and go through the waiting rows in rounds until none waits: a temporary refusal (4xx, a
 lost connection) is tried again in the next round, up to MAX_ATTEMPTS tries; a permanent
-one (5xx) fails at once with the server's words. A row that was sent is never offered
-again, so a job that is run a second time carries on where the first stopped. A run
-`claim`s its job first and writes a heartbeat after every batch, so a second run started
-while the first is alive does nothing, and one whose worker died can be resumed.
+one (5xx) fails at once with the server's words.
 
 Any of Django's e-mail backends will do (SMTP, console, file, in-memory): the job opens
 the backend once and keeps it open, which for SMTP means one connection for many
 messages. A mail server that cannot be reached at all is not the recipients' fault: after
 MAX_ATTEMPTS tries to connect the job stops as failed, with the reason on its page and
 the rows still waiting, to be sent when someone resumes it.
+
+Nobody gets a message twice, whatever stops the worker (`kill -9`, a crash, a restart):
+
+- A run `claim`s its job with one conditional UPDATE and a token of its own; every later
+  step checks the token, so a run that lost the job (it was silent too long and another
+  took over) stops at its next message without sending it.
+- Each row is marked "sending" in its own committed transaction *before* the message is
+  handed to the backend (only if it is still waiting, so two runs never take the same
+  row), and its outcome is committed as soon as the server answers. A row found still
+  "sending" by the next run was in flight when its worker died: the server may or may
+  not have it, so it is marked "fate unknown" and never sent again; the page counts such
+  rows (at most one per death) and shows each.
+- The periodic `resume-stalled-sending` job (every minute) resumes a job that has been
+  silent for SENDING_STALLED_AFTER_SECONDS, unless its run is still waiting in the queue;
+  a job that stops its worker three times running without a message sent is given up as
+  failed.
 """
 
 from __future__ import annotations
 
+import secrets
 import smtplib
 import time
 from collections.abc import Callable
@@ -29,9 +44,12 @@ from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import TaskResultStatus
+from django_tasks.base import Task
+from django_tasks.exceptions import TaskException
 
-from sklaida.communication.models.sending import STALLED_AFTER, MessageAttempt, SendingJob
-from sklaida.core.jobs import JobFailure
+from sklaida.communication.models.sending import MessageAttempt, SendingJob, stalled_after
+from sklaida.core.jobs import FAILED, JobFailure, describe
 
 Job = SendingJob.Status
 Try = MessageAttempt.Status
@@ -45,8 +63,12 @@ TRANSITIONS: dict[str, set[str]] = {
     Job.SENT: set(),
 }
 WAITING = [Try.QUEUED, Try.RETRYING]
-BATCH = 200  # rows sent over one SMTP connection before their results are saved
+BATCH = 200  # waiting rows read at a time (each row's outcome is saved on its own)
 MAX_ATTEMPTS = 4  # the first try and three retries of a temporary failure
+# Without EMAIL_TIMEOUT one silent mail server could hold a run for ever (and its job
+# would look dead); each SMTP operation then waits at most this many seconds.
+SMTP_TIMEOUT = 30
+MAX_AUTO_RESUMES = 3  # automatic resumes without a message sent before the job is failed
 
 
 def check_transition(job: SendingJob, new: str) -> None:
@@ -85,8 +107,17 @@ class MailServerUnavailable(JobFailure):
     """The backend could not be opened (no mail server answering, a refused login)."""
 
 
-def _beat(job: SendingJob) -> None:
-    type(job).objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+class Superseded(Exception):
+    """This run no longer holds its job (it was silent too long and another run took it)."""
+
+
+def _beat(job: SendingJob, token: str) -> None:
+    """A sign of life, written only while this run still holds the job."""
+    alive = (
+        type(job).objects.filter(pk=job.pk, claimed_by=token).update(heartbeat_at=timezone.now())
+    )
+    if not alive:
+        raise Superseded
 
 
 def _server_of(connection) -> str:
@@ -96,7 +127,7 @@ def _server_of(connection) -> str:
     return type(connection).__module__
 
 
-def open_connection(connection, job: SendingJob) -> None:
+def open_connection(connection, job: SendingJob, token: str) -> None:
     """Have the backend ready to send; a no-op while it already is.
 
     SMTP connects (the connection is then kept for the following messages), the file
@@ -117,7 +148,7 @@ def open_connection(connection, job: SendingJob) -> None:
                     _("the mail server %(server)s did not take the connection (%(error)s)")
                     % {"server": _server_of(connection), "error": _describe(problem)}
                 ) from problem
-        _beat(job)
+        _beat(job, token)
         time.sleep(settings.NEWSLETTER_RETRY_PAUSE)
 
 
@@ -157,6 +188,10 @@ def send_one(connection, message: EmailMessage) -> Outcome:
         # The connection is gone or never came: open a new one for the next message.
         connection.close()
         return Outcome(sent=False, temporary=True, error=_describe(problem))
+    except Exception as problem:  # noqa: BLE001 - one bad message must not stop the others
+        # The backend refused to build or write this message (Django refuses an address
+        # with a line break in it): it fails alone, with the reason.
+        return Outcome(sent=False, error=describe(problem))
 
 
 class Unsendable(Exception):
@@ -166,81 +201,123 @@ class Unsendable(Exception):
 MessageFor = Callable[[MessageAttempt], EmailMessage]
 
 
-def _record(row: MessageAttempt, outcome: Outcome) -> None:
-    row.attempts += 1
+def _final_status(outcome: Outcome, attempts: int) -> str:
     if outcome.sent:
-        row.status = Try.SENT
-        row.sent_at = timezone.now()
-        row.last_error = ""
-    else:
-        temporary = outcome.temporary and row.attempts < MAX_ATTEMPTS
-        row.status = Try.RETRYING if temporary else Try.FAILED
-        row.last_error = outcome.error[:500]
+        return Try.SENT
+    return Try.RETRYING if outcome.temporary and attempts < MAX_ATTEMPTS else Try.FAILED
+
+
+def _take(job: SendingJob, token: str, row: MessageAttempt, status: str) -> bool:
+    """Move a waiting row to `status` (counting the try) in a committed transaction of its
+    own, while this run holds the job; False when the row is no longer waiting."""
+    with transaction.atomic():
+        _beat(job, token)
+        taken = (
+            type(row)
+            .objects.filter(pk=row.pk, status__in=WAITING)
+            .update(status=status, attempts=F("attempts") + 1)
+        )
+    if not taken:
+        return False
+    row.attempts += 1
+    return True
+
+
+def _record(job: SendingJob, row: MessageAttempt, outcome: Outcome) -> None:
+    """Save a row's outcome and count it on the job, committed at once."""
+    status = _final_status(outcome, row.attempts)
+    with transaction.atomic():
+        type(row).objects.filter(pk=row.pk).update(
+            status=status,
+            last_error="" if outcome.sent else outcome.error[:500],
+            sent_at=timezone.now() if outcome.sent else None,
+        )
+        type(job).objects.filter(pk=job.pk).update(
+            sent=F("sent") + int(status == Try.SENT),
+            failed=F("failed") + int(status == Try.FAILED),
+            # A message went (or was settled): the job is making progress.
+            auto_resumes=0,
+        )
 
 
 def _attempt(
-    job: SendingJob, row: MessageAttempt, *, message_for: MessageFor, connection, throttle: Throttle
-) -> Outcome:
+    job: SendingJob,
+    token: str,
+    row: MessageAttempt,
+    *,
+    message_for: MessageFor,
+    connection,
+    throttle: Throttle,
+) -> None:
     try:
         message = message_for(row)
     except Unsendable as reason:
-        return Outcome(sent=False, error=str(reason))
+        if _take(job, token, row, Try.FAILED):
+            _record(job, row, Outcome(sent=False, error=str(reason)))
+        return
     throttle.wait()
-    open_connection(connection, job)
-    return send_one(connection, message)
-
-
-def _save(job: SendingJob, model: type[MessageAttempt], rows: list[MessageAttempt]) -> None:
-    model.objects.bulk_update(rows, ["status", "attempts", "last_error", "sent_at"])
-    type(job).objects.filter(pk=job.pk).update(
-        sent=F("sent") + sum(row.status == Try.SENT for row in rows),
-        failed=F("failed") + sum(row.status == Try.FAILED for row in rows),
-        heartbeat_at=timezone.now(),
-    )
+    # Connect before the row is marked: a server that cannot be reached leaves it waiting.
+    open_connection(connection, job, token)
+    if not _take(job, token, row, Try.SENDING):
+        return
+    _record(job, row, send_one(connection, message))
 
 
 def _send_round(
     job: SendingJob,
+    token: str,
     waiting: QuerySet,
     *,
     message_for: MessageFor,
     connection,
     throttle: Throttle,
-    batch: int,
 ) -> None:
-    """Try every waiting row once, `batch` rows at a time, saving each batch's results.
-
-    When the job stops halfway through a batch (the mail server is gone), the rows tried
-    so far are saved before it stops; the others keep waiting for the job to be resumed.
-    """
+    """Try every waiting row once, reading BATCH rows at a time."""
     cursor = 0
     while True:
-        rows = list(waiting.filter(pk__gt=cursor).order_by("pk")[:batch])
+        rows = list(waiting.filter(pk__gt=cursor).order_by("pk")[:BATCH])
         if not rows:
             return
         cursor = rows[-1].pk
-        tried = []
-        try:
-            for row in rows:
-                outcome = _attempt(
-                    job, row, message_for=message_for, connection=connection, throttle=throttle
-                )
-                _record(row, outcome)
-                tried.append(row)
-        finally:
-            _save(job, waiting.model, tried)
+        for row in rows:
+            _attempt(
+                job, token, row, message_for=message_for, connection=connection, throttle=throttle
+            )
 
 
-def claim(job: SendingJob) -> bool:
-    """Take the job for this run, unless another live run holds it.
+def claim(job: SendingJob) -> str | None:
+    """Take the job for this run, unless another live run holds it; returns the run's token.
 
     One conditional UPDATE, so of two runs started together only one wins: a job is free
-    when nobody has run it yet or its last run has been silent for STALLED_AFTER.
+    when no run holds it (never run, or resumed) or its run has been silent too long.
     """
     now = timezone.now()
-    free = Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - STALLED_AFTER)
-    taken = type(job).objects.filter(free, pk=job.pk, status=Job.SENDING).update(heartbeat_at=now)
-    return taken == 1
+    free = (
+        Q(claimed_by="") | Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - stalled_after())
+    )
+    token = secrets.token_hex(16)
+    taken = (
+        type(job)
+        .objects.filter(free, pk=job.pk, status=Job.SENDING)
+        .update(claimed_by=token, heartbeat_at=now)
+    )
+    return token if taken == 1 else None
+
+
+ORPHANED = _(
+    "The background worker stopped while handing this message to the mail server; it may "
+    "or may not have arrived, so it was not sent again."
+)
+
+
+def _settle_orphans(job: SendingJob, rows: QuerySet) -> None:
+    """Rows left "sending" by a run whose worker died: fate unknown, never sent again."""
+    with transaction.atomic():
+        orphaned = rows.filter(status=Try.SENDING).update(
+            status=Try.UNKNOWN, last_error=str(ORPHANED)[:500]
+        )
+        if orphaned:
+            type(job).objects.filter(pk=job.pk).update(unknown=F("unknown") + orphaned)
 
 
 def check_resumable(job: SendingJob) -> None:
@@ -257,43 +334,50 @@ def check_resumable(job: SendingJob) -> None:
 def resume(job: SendingJob) -> None:
     """Make a stopped job ready for another run; the caller then enqueues that run.
 
-    A failed job goes back to "sending" with its error cleared and no heartbeat (the run
-    that failed has ended), so the next run may claim it at once.
+    A failed job goes back to "sending" with its error cleared; a stalled one is released
+    by its dead run. The next run may claim it at once.
     """
     with transaction.atomic():
         job = type(job).objects.select_for_update().get(pk=job.pk)
         check_resumable(job)
         if job.status == Job.FAILED:
             check_transition(job, Job.SENDING)
-            type(job).objects.filter(pk=job.pk).update(
-                status=Job.SENDING, error="", heartbeat_at=None
-            )
+        # No run holds it now; the heartbeat marks the moment the new run was asked for.
+        type(job).objects.filter(pk=job.pk).update(
+            status=Job.SENDING, error="", claimed_by="", heartbeat_at=timezone.now()
+        )
 
 
-def send_waiting(
-    job: SendingJob, waiting: QuerySet, *, message_for: MessageFor, batch: int = BATCH
-) -> None:
-    """Send rounds until no row of `waiting` (queued or retrying rows of `job`) is left."""
+def send_waiting(job: SendingJob, token: str, rows: QuerySet, *, message_for: MessageFor) -> bool:
+    """Send rounds until none of `rows` (the job's rows) waits; False when this run lost
+    the job to another on the way (it then stops without sending anything more)."""
     throttle = Throttle(settings.NEWSLETTER_RATE_PER_SECOND)
-    connection = get_connection(fail_silently=False)
+    waiting = rows.filter(status__in=WAITING)
+    connection = get_connection(
+        fail_silently=False, timeout=getattr(settings, "EMAIL_TIMEOUT", None) or SMTP_TIMEOUT
+    )
     try:
+        _settle_orphans(job, rows)
         first = True
         while waiting.exists():
             if not first:
                 # A short pause lets a greylisting or busy server take the message next time.
-                _beat(job)
+                _beat(job, token)
                 time.sleep(settings.NEWSLETTER_RETRY_PAUSE)
             first = False
             _send_round(
                 job,
+                token,
                 waiting,
                 message_for=message_for,
                 connection=connection,
                 throttle=throttle,
-                batch=batch,
             )
+    except Superseded:
+        return False
     finally:
         connection.close()
+    return True
 
 
 def finish(job: SendingJob, rows: QuerySet) -> SendingJob:
@@ -307,7 +391,72 @@ def finish(job: SendingJob, rows: QuerySet) -> SendingJob:
         job.status = Job.SENT
         job.sent = counts.get(Try.SENT, 0)
         job.failed = counts.get(Try.FAILED, 0)
+        job.unknown = counts.get(Try.UNKNOWN, 0)
         job.total = sum(counts.values())
         job.finished_at = timezone.now()
-        job.save(update_fields=["status", "sent", "failed", "total", "finished_at"])
+        job.claimed_by = ""
+        job.save(
+            update_fields=[
+                "status",
+                "sent",
+                "failed",
+                "unknown",
+                "total",
+                "finished_at",
+                "claimed_by",
+            ]
+        )
     return job
+
+
+# --- Runs and their recovery ---------------------------------------------------------
+
+
+def enqueue_run(job: SendingJob, task: Task, **kwargs) -> None:
+    """Queue a run of `task` for the job and remember its id (see `recover_stalled`)."""
+    result = task.enqueue(**kwargs)
+    type(job).objects.filter(pk=job.pk).update(task_id=result.id)
+
+
+def _waits_in_queue(task: Task, task_id: str) -> bool:
+    """Whether the job's last queued run has not started yet (a busy or absent worker)."""
+    if not task_id:
+        return False
+    try:
+        return task.get_result(task_id).status == TaskResultStatus.READY
+    except (NotImplementedError, TaskException):
+        return False  # the backend keeps no results, or this one is gone
+
+
+def _silent() -> Q:
+    cutoff = timezone.now() - stalled_after()
+    return Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
+
+
+def recover_stalled(model: type[SendingJob], task: Task, run: Callable[[SendingJob], None]) -> int:
+    """Resume every job of `model` whose run died (silent, and not waiting in the queue);
+    returns how many were resumed. `run(job)` enqueues the job's run."""
+    resumed = 0
+    for job in model.objects.filter(_silent(), status=Job.SENDING).order_by("pk"):
+        if _waits_in_queue(task, job.task_id):
+            continue
+        still_silent = model.objects.filter(_silent(), pk=job.pk, status=Job.SENDING)
+        if job.auto_resumes >= MAX_AUTO_RESUMES:
+            still_silent.update(
+                status=FAILED,
+                claimed_by="",
+                error=str(
+                    _(
+                        "the background worker stopped %(count)s times in a row while sending "
+                        "this, without a message going out"
+                    )
+                    % {"count": job.auto_resumes + 1}
+                ),
+            )
+            continue
+        if still_silent.update(
+            claimed_by="", heartbeat_at=timezone.now(), auto_resumes=F("auto_resumes") + 1
+        ):
+            run(job)
+            resumed += 1
+    return resumed

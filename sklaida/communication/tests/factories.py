@@ -15,6 +15,7 @@ from sklaida.communication.models import (
     PressMailing,
     Subscriber,
 )
+from sklaida.contacts.models import Person
 from sklaida.contacts.tests.factories import ContactListFactory, PersonFactory
 from sklaida.core.models import User
 
@@ -29,6 +30,15 @@ PNG = (
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
     b"\x00\x00IEND\xaeB`\x82"
 )
+
+
+def journalist(first_name: str, email: str) -> Person:
+    return PersonFactory(
+        first_name=first_name,
+        last_name="Žurnalistė",
+        email=email,
+        category=Person.Category.JOURNALIST,
+    )
 
 
 class ChannelFactory(factory.django.DjangoModelFactory):

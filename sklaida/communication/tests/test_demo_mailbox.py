@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from sklaida.communication.models import ContentItem, NewsletterIssue, PressMailing
+from sklaida.communication.models import NewsletterIssue, PressMailing
 from sklaida.communication.tests.factories import (
-    ContentItemFactory,
     NewsletterIssueFactory,
+    PressMailingFactory,
     SubscriberFactory,
+    journalist,
 )
-from sklaida.contacts.models import Person
-from sklaida.contacts.tests.factories import ContactListFactory, PersonFactory
+from sklaida.contacts.tests.factories import ContactListFactory
 from sklaida.core import demo_mailbox
-from sklaida.testing.smtp import HOST, free_port
 
 pytestmark = [
     pytest.mark.django_db(transaction=False),
@@ -22,41 +21,16 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def catcher(settings):
-    settings.DEMO_MODE = True
-    settings.NEWSLETTER_RATE_PER_SECOND = 0
-    server = demo_mailbox.catcher(host=HOST, port=free_port())
-    server.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = HOST, server.port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    yield server
-    server.stop()
-
-
 def test_a_newcomer_sends_the_newsletter_and_a_press_release_and_sees_them_arrive(
-    catcher, personas, client_as, django_capture_on_commit_callbacks
+    demo_mailbox_server, personas, client_as, settings, django_capture_on_commit_callbacks
 ):
+    settings.NEWSLETTER_RATE_PER_SECOND = 0
     reader = SubscriberFactory(email="skaitytoja@example.lt")
     issue = NewsletterIssueFactory(subject="Bibliotekos naujienos. Gruodis")
-    journalist = PersonFactory(
-        first_name="Rasa",
-        last_name="Žurnalistė",
-        email="rasa@skrastas.example",
-        category=Person.Category.JOURNALIST,
-    )
-    mailing = PressMailing.objects.create(
-        item=ContentItemFactory(
-            kind=ContentItem.Kind.PRESS_RELEASE,
-            status=ContentItem.Status.APPROVED,
-            title="Prasideda Knygų savaitė",
-            body="Knygų savaitė vyks lapkričio 30 – gruodžio 6 d.",
-        ),
-        contact_list=ContactListFactory(persons=[journalist]),
+    mailing = PressMailingFactory(
+        item__title="Prasideda Knygų savaitė",
+        contact_list=ContactListFactory(persons=[journalist("Rasa", "rasa@skrastas.example")]),
         subject="Pranešimas spaudai: prasideda Knygų savaitė",
-        created_by=personas["specialiste"],
     )
     client = client_as("specialiste")
 

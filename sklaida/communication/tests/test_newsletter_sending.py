@@ -215,7 +215,10 @@ def test_a_second_run_leaves_an_issue_alone_while_its_first_run_is_alive(
     SubscriberFactory(email="skaitytoja@example.lt")
     now = timezone.now()
     NewsletterIssue.objects.filter(pk=issue.pk).update(
-        status=NewsletterIssue.Status.SENDING, started_at=now, heartbeat_at=now
+        status=NewsletterIssue.Status.SENDING,
+        started_at=now,
+        heartbeat_at=now,
+        claimed_by="a-run-that-is-alive",
     )
 
     services.deliver_issue(issue_id=issue.pk)

@@ -17,14 +17,14 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from sklaida.communication.models import ContentItem, NewsletterIssue, PressMailing
+from sklaida.communication.models import NewsletterIssue, PressMailing
 from sklaida.communication.tests.factories import (
-    ContentItemFactory,
     NewsletterIssueFactory,
+    PressMailingFactory,
     SubscriberFactory,
+    journalist,
 )
-from sklaida.contacts.models import Person
-from sklaida.contacts.tests.factories import ContactListFactory, PersonFactory
+from sklaida.contacts.tests.factories import ContactListFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=False),
@@ -103,24 +103,11 @@ def test_a_press_release_reaches_every_journalist_through_the_backend(
     backend, personas, client_as, django_capture_on_commit_callbacks
 ):
     journalists = [
-        PersonFactory(
-            first_name=name,
-            last_name="Žurnalistė",
-            email=f"{address}@skrastas.example",
-            category=Person.Category.JOURNALIST,
-        )
-        for name, address in (("Rasa", "rasa"), ("Eglė", "egle"))
+        journalist("Rasa", "rasa@skrastas.example"),
+        journalist("Eglė", "egle@skrastas.example"),
     ]
-    release = ContentItemFactory(
-        kind=ContentItem.Kind.PRESS_RELEASE,
-        status=ContentItem.Status.APPROVED,
-        title=RELEASE_TITLE,
-    )
-    mailing = PressMailing.objects.create(
-        item=release,
-        contact_list=ContactListFactory(persons=journalists),
-        subject=RELEASE_TITLE,
-        created_by=personas["specialiste"],
+    mailing = PressMailingFactory(
+        item__title=RELEASE_TITLE, contact_list=ContactListFactory(persons=journalists)
     )
     client = client_as("specialiste")
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from sklaida.communication.models import ContentItem, Delivery, NewsletterIssue, PressMailing
+from sklaida.communication.models import Delivery, NewsletterIssue, PressMailing
 from sklaida.communication.tests.factories import (
-    ContentItemFactory,
     NewsletterIssueFactory,
+    PressMailingFactory,
     SubscriberFactory,
+    journalist,
 )
-from sklaida.contacts.models import Person
-from sklaida.contacts.tests.factories import ContactListFactory, PersonFactory
-from sklaida.testing.smtp import HOST, Mailbox, free_port, serving
+from sklaida.contacts.tests.factories import ContactListFactory
+from sklaida.testing.smtp import HOST, Mailbox, free_port, send_to_port, serving
 
 pytestmark = [
     pytest.mark.django_db(transaction=False),
@@ -29,19 +29,11 @@ def no_pauses(settings):
     settings.NEWSLETTER_RETRY_PAUSE = 0
 
 
-def point_smtp_at(settings, port: int) -> None:
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = HOST, port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-
-
 def test_a_newsletter_sent_to_an_unreachable_server_stops_with_the_reason_and_resumes(
     personas, client_as, settings, django_capture_on_commit_callbacks
 ):
     port = free_port()  # nothing listens there
-    point_smtp_at(settings, port)
+    send_to_port(settings, port)
     readers = [SubscriberFactory(email=f"skaitytoja{n}@example.lt") for n in range(3)]
     issue = NewsletterIssueFactory()
     client = client_as("specialiste")
@@ -81,22 +73,9 @@ def test_a_press_mailing_whose_server_refuses_the_login_stops_and_resumes_once_p
     # EMAIL_URL with a user name and password for a server that offers no sign-in.
     settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = "biblioteka", "slaptazodis"
     journalists = [
-        PersonFactory(
-            first_name=name,
-            last_name="Žurnalistė",
-            email=f"{name.lower()}@skrastas.example",
-            category=Person.Category.JOURNALIST,
-        )
-        for name in ("Rasa", "Ieva")
+        journalist(name, f"{name.lower()}@skrastas.example") for name in ("Rasa", "Ieva")
     ]
-    mailing = PressMailing.objects.create(
-        item=ContentItemFactory(
-            kind=ContentItem.Kind.PRESS_RELEASE, status=ContentItem.Status.APPROVED
-        ),
-        contact_list=ContactListFactory(persons=journalists),
-        subject="Knygų savaitė",
-        created_by=personas["specialiste"],
-    )
+    mailing = PressMailingFactory(contact_list=ContactListFactory(persons=journalists))
     client = client_as("specialiste")
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -20,25 +20,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from sklaida.core import demo_mailbox, services
-from sklaida.testing.smtp import HOST, free_port
+from sklaida.testing.smtp import HOST, free_port, send_to_port
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 MANAGE = Path(django_settings.BASE_DIR) / "manage.py"
-
-
-@pytest.fixture
-def catcher(settings):
-    """The demo mailbox's own server on a free port, with Django's e-mail pointed at it."""
-    settings.DEMO_MODE = True
-    server = demo_mailbox.catcher(host=HOST, port=free_port())
-    server.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = HOST, server.port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    yield server
-    server.stop()
 
 
 def stored(subject: str, *, to: str = "skaitytoja@example.lt", html: str = "") -> str:
@@ -53,7 +39,7 @@ def stored(subject: str, *, to: str = "skaitytoja@example.lt", html: str = "") -
 
 
 def test_a_task_email_arrives_in_the_mailbox_and_staff_read_it_as_html_and_text(
-    catcher, personas, client_as, django_capture_on_commit_callbacks
+    demo_mailbox_server, personas, client_as, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.create_task(
@@ -145,8 +131,7 @@ def test_an_empty_mailbox_says_how_mail_gets_there(personas, client_as, settings
 
 
 def test_the_catcher_refuses_to_run_outside_the_demo_or_away_from_this_machine(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = HOST, free_port()
+    send_to_port(settings, free_port())
     settings.DEMO_MODE = False
     with pytest.raises(CommandError, match="DEMO_MODE=1"):
         call_command("demo_mailbox")
@@ -189,10 +174,7 @@ def test_the_demo_mailbox_command_keeps_what_it_receives_until_it_is_stopped(
     )
     try:
         _wait_for(port, process)
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = HOST, port
-        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        send_to_port(settings, port)
         EmailMultiAlternatives(
             subject="Registracija patvirtinta", body="Iki pasimatymo!", to=["jonas@example.lt"]
         ).send()
