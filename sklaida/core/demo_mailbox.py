@@ -26,6 +26,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +144,19 @@ def _attachment_size(part: EmailMessage) -> int:
     return len(payload) if payload else 0
 
 
+# The headers a reader of the demo mailbox wants, with the words a Lithuanian mail program
+# uses for them.
+SHOWN_HEADERS = (
+    ("From", pgettext_lazy("e-mail header", "From")),
+    ("To", pgettext_lazy("e-mail header", "To")),
+    ("Cc", pgettext_lazy("e-mail header", "Copy")),
+    ("Reply-To", pgettext_lazy("e-mail header", "Reply to")),
+    ("Subject", pgettext_lazy("e-mail header", "Subject")),
+    ("Date", pgettext_lazy("e-mail header", "Date")),
+    ("List-Unsubscribe", pgettext_lazy("e-mail header", "Unsubscribe")),
+)
+
+
 def open_letter(key: str) -> OpenedLetter:
     """The whole message: its plain text, its HTML (as sent; show it only sandboxed) and
     the names and sizes of its attachments. KeyError when there is no such message."""
@@ -152,10 +166,9 @@ def open_letter(key: str) -> OpenedLetter:
     message = email.message_from_bytes(raw, policy=email.policy.default)
     text_part = message.get_body(preferencelist=("plain",))
     html_part = message.get_body(preferencelist=("html",))
-    shown = ("From", "To", "Cc", "Reply-To", "Subject", "Date", "List-Unsubscribe")
     return OpenedLetter(
         letter=_letter(key, message),
-        headers=[(name, str(message[name])) for name in shown if message[name]],
+        headers=[(label, str(message[name])) for name, label in SHOWN_HEADERS if message[name]],
         text=text_part.get_content() if text_part else "",
         html=html_part.get_content() if html_part else "",
         attachments=[

@@ -72,6 +72,7 @@ def test_a_task_email_arrives_in_the_mailbox_and_staff_read_it_as_html_and_text(
         'srcdoc="&lt;p&gt;Laukiame jūsų &lt;b&gt;ketvirtadienį&lt;/b&gt; 17 val.&lt;/p&gt;' in page
     )
     assert "<pre" in page and "Laukiame jūsų ketvirtadienį 17 val." in page
+    assert ">Gavėjas</dt>" in page and ">Dalykas</dt>" in page and ">From</dt>" not in page
 
 
 def test_the_html_of_a_message_cannot_act_on_the_staff_page(personas, client_as, settings):
