@@ -52,6 +52,6 @@ def test_a_newcomer_sends_the_newsletter_and_a_press_release_and_sees_them_arriv
 
     newsletter_key = demo_mailbox.newest_first()[1]
     page = client.get(f"/demo/pastas/{newsletter_key}/").content.decode()
-    assert "List-Unsubscribe" in page
+    assert ">Atsisakymo nuoroda</dt>" in page
     assert f"/naujienlaiskis/atsisakyti/{reader.token}/" in page
     assert "<iframe sandbox=" in page
