@@ -49,8 +49,19 @@ class HeartbeatThread(threading.Thread):
             finally:
                 # This thread's own connection; a broken one is not reused next time.
                 connection.close()
-            if self.stopped.wait(self.every):
+            if self._sleep_unless_stopped(self.every):
                 return
+
+    def _sleep_unless_stopped(self, seconds: float) -> bool:
+        """Sleep in short steps; True once stopped. (Not `Event.wait`: libfaketime, which CI
+        runs the suite under, leaves a timed wait on a condition hanging.)"""
+        deadline = time.monotonic() + seconds
+        while not self.stopped.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            time.sleep(min(remaining, 0.5))
+        return True
 
     def stop(self) -> None:
         self.stopped.set()
