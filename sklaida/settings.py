@@ -219,6 +219,10 @@ DEMO_MAILBOX_DIR = env_folder("DEMO_MAILBOX_DIR", default=BASE_DIR / "var" / "ma
 # Newsletter: messages per second at most (0 = no limit) and the pause before a retry.
 NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
 NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)
+# Newsletter sign-ups never confirmed are deleted this many days after the link was sent,
+# unsubscribed addresses this many days after they left (`newsletter-retention`, daily).
+NEWSLETTER_UNCONFIRMED_DAYS = env.int("NEWSLETTER_UNCONFIRMED_DAYS", default=30)
+NEWSLETTER_UNSUBSCRIBED_DAYS = env.int("NEWSLETTER_UNSUBSCRIBED_DAYS", default=30)
 
 AUTH_USER_MODEL = "core.User"
 AUTH_PASSWORD_VALIDATORS = [

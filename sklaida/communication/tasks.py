@@ -35,3 +35,11 @@ def send_press_mailing(*, mailing_id: int) -> int:
     from sklaida.communication.services import press
 
     return press.deliver_mailing(mailing_id=mailing_id).sent
+
+
+@task()
+def purge_stale_subscribers() -> int:
+    """Forget unconfirmed and long-unsubscribed newsletter addresses (retention)."""
+    from sklaida.communication.services import newsletter
+
+    return newsletter.purge_stale_subscribers()
