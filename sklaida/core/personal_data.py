@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import enum
 import html
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -444,16 +445,11 @@ def _html_chunks(subject: DataSubject, heading: ExportHeading) -> Iterator[bytes
             continue
         header = "".join(f'<th scope="col">{escape(str(f.verbose_name))}</th>' for f in columns)
         yield f"<table><thead><tr>{header}</tr></thead><tbody>".encode()
-        for row in _chain(first, rows):
+        for row in itertools.chain([first], rows):
             cells = "".join(f"<td>{escape(_readable(row, f))}</td>" for f in columns)
             yield f"<tr>{cells}</tr>".encode()
         yield b"</tbody></table>"
     yield b"</body></html>\n"
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 JSON_NAME = "asmens-duomenys.json"
