@@ -62,6 +62,7 @@ def create_subscribers(count: int) -> None:
         Subscriber.objects.bulk_create(
             Subscriber(
                 email=f"skaitytojas{n}@example.lt",
+                mailbox=f"skaitytojas{n}@example.lt",
                 name=f"Skaitytojas {n}",
                 status=Subscriber.Status.ACTIVE,
                 consent_text="Sutinku gauti bibliotekos naujienlaiškį.",

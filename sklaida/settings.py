@@ -223,6 +223,10 @@ NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
 NEWSLETTER_RETRY_PAUSE = env.float("NEWSLETTER_RETRY_PAUSE", default=2)
 # A sending job silent this long counts as dead and is resumed (every minute's check).
 SENDING_STALLED_AFTER_SECONDS = env.int("SENDING_STALLED_AFTER_SECONDS", default=120)
+# Newsletter sign-ups never confirmed are deleted this many days after the link was sent,
+# unsubscribed addresses this many days after they left (`newsletter-retention`, daily).
+NEWSLETTER_UNCONFIRMED_DAYS = env.int("NEWSLETTER_UNCONFIRMED_DAYS", default=30)
+NEWSLETTER_UNSUBSCRIBED_DAYS = env.int("NEWSLETTER_UNSUBSCRIBED_DAYS", default=30)
 
 AUTH_USER_MODEL = "core.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,5 +1,5 @@
 """Keeping the archive's search text true when what it quotes changes elsewhere: an
-event renamed, a person anonymised (whose name must stop finding photos)."""
+event renamed, a person renamed (an anonymised one is re-indexed by archive.privacy)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def _reindex_event_assets(sender, instance, created: bool, update_fields=None, *
 
 
 def _reindex_person_assets(sender, instance, created: bool, **kwargs) -> None:
-    if created:
+    # Anonymising re-indexes through core.personal_data (archive.privacy), in its transaction.
+    if created or instance.anonymised_at:
         return
     from django.db.models import Q
 

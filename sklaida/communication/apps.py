@@ -8,19 +8,16 @@ class CommunicationConfig(AppConfig):
     verbose_name = _("Communication")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
-        from sklaida.communication import providers
+        from sklaida.communication import privacy, providers
         from sklaida.communication.models import Campaign, ContentItem
         from sklaida.contacts import history
-        from sklaida.contacts.models import Person
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
 
         for model in (ContentItem, Campaign):
             registry.register_discussable(model)
         history.register("communication.press", providers.press_mailings_of)
-        post_save.connect(person_saved, sender=Person, dispatch_uid="communication-anonymised")
+        privacy.register_places()
         navigation.register(
             navigation.MenuEntry(
                 _("Communication"),
@@ -30,15 +27,3 @@ class CommunicationConfig(AppConfig):
                 active_prefix="/komunikacija/",
             )
         )
-
-
-def person_saved(instance, **kwargs) -> None:
-    """An anonymised person's name and address go from the press mailings they received too.
-
-    Contacts' anonymisation cannot know this app's copies (nothing imports upwards), so
-    this app listens for it.
-    """
-    if instance.anonymised_at:
-        from sklaida.communication.services.press import erase_addresses_of
-
-        erase_addresses_of(instance)

@@ -24,6 +24,7 @@ from sklaida.communication.models import (
 )
 from sklaida.contacts.models import ContactList
 from sklaida.core import demo
+from sklaida.core.addresses import mailbox_key
 from sklaida.events.models import Event
 
 K = Channel.Kind
@@ -474,6 +475,7 @@ def _press_mailings(items: list[ContentItem], users: dict) -> None:
                 person=person,
                 name=str(person),
                 email=person.email,
+                mailbox=mailbox_key(person.email),
                 status=PressRecipient.Status.SENT,
                 attempts=1,
                 sent_at=sent_at,
@@ -498,18 +500,20 @@ CONSENT = "Sutinku gauti bibliotekos naujienlaiškį; galiu bet kada atsisakyti.
 def _newsletter(items: list[ContentItem], users: dict, today: datetime.date) -> None:
     """A few subscribers and a draft issue of the published news, ready to send."""
     consented = _at(today - datetime.timedelta(days=60), 10)
+    # Recent enough that the retention job (NEWSLETTER_*_DAYS) keeps them in the demo.
+    asked = _at(today - datetime.timedelta(days=3), 10)
+    left = _at(today - datetime.timedelta(days=10), 10)
     Subscriber.objects.bulk_create(
         Subscriber(
             email=email,
+            mailbox=mailbox_key(email),
             name=name,
             language=language,
             status=status,
             consent_text=CONSENT,
-            consented_at=consented,
+            consented_at=asked if status == Subscriber.Status.PENDING else consented,
             confirmed_at=consented if status != Subscriber.Status.PENDING else None,
-            unsubscribed_at=consented + datetime.timedelta(days=30)
-            if status == Subscriber.Status.UNSUBSCRIBED
-            else None,
+            unsubscribed_at=left if status == Subscriber.Status.UNSUBSCRIBED else None,
         )
         for email, name, language, status in SUBSCRIBERS
     )

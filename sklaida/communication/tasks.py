@@ -43,3 +43,11 @@ def resume_stalled_sending() -> int:
     from sklaida.communication.services import newsletter, press
 
     return newsletter.resume_stalled() + press.resume_stalled()
+
+
+@task()
+def purge_stale_subscribers() -> int:
+    """Forget unconfirmed and long-unsubscribed newsletter addresses (retention)."""
+    from sklaida.communication.services import newsletter
+
+    return newsletter.purge_stale_subscribers()

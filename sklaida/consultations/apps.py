@@ -8,11 +8,13 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self) -> None:
+        from sklaida.consultations import privacy
         from sklaida.consultations.models import Consultation
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Consultation)
+        privacy.register_places()
         navigation.register(
             navigation.MenuEntry(
                 _("Consultations"),

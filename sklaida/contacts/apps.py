@@ -8,13 +8,14 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts")
 
     def ready(self) -> None:
-        from sklaida.contacts import history, providers
+        from sklaida.contacts import history, privacy, providers
         from sklaida.contacts.models import Agreement, Organisation, Person
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
 
         for model in (Organisation, Person, Agreement):
             registry.register_discussable(model)
+        privacy.register_places()
         history.register("contacts.interactions", providers.interactions)
         history.register("contacts.agreements", providers.agreements)
         navigation.register(

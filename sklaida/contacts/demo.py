@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
 from sklaida.contacts import services
 from sklaida.contacts.models import (
     Agreement,
@@ -12,6 +14,7 @@ from sklaida.contacts.models import (
     Membership,
     Organisation,
     Person,
+    PersonalDataExport,
 )
 from sklaida.core import demo
 from sklaida.core.models import Library
@@ -275,6 +278,16 @@ def load(world: demo.DemoWorld) -> None:
             ),
             persons=[persons["Bērziņa"]],
             today=today,
+        )
+    if not PersonalDataExport.objects.exists():
+        # A partner asked what the Library keeps about her (GDPR Art. 15); the head answered.
+        PersonalDataExport.objects.create(
+            made_by=head,
+            made_at=timezone.make_aware(
+                datetime.datetime.combine(today - datetime.timedelta(days=20), datetime.time(10))
+            ),
+            person=persons["Bērziņa"],
+            rows=5,
         )
     media, created = ContactList.objects.get_or_create(
         name="Regioninė žiniasklaida",

@@ -268,3 +268,35 @@ def _display(person: Person, name: str) -> str:
     display = getattr(person, f"get_{name}_display", None)
     value = display() if display else getattr(person, name)
     return str(value) if value not in ("", None) else "—"
+
+
+class PersonalDataForm(forms.Form):
+    """Whom an export of personal data is about: a contact (from her page) or an address."""
+
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.filter(anonymised_at__isnull=True),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "Everything kept under this address: registrations, tour requests, the "
+            "newsletter, press mailings and the contacts that have it."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    def hide_address(self) -> None:
+        """A contact was chosen: the export is hers (with her address), no field to fill."""
+        self.fields["email"].widget = forms.HiddenInput()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("person") and not data.get("email"):
+            raise forms.ValidationError(
+                _("Enter an e-mail address, or open the export from a contact's page.")
+            )
+        return data

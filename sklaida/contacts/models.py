@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
 from sklaida.contacts.text import search_key
+from sklaida.core.addresses import also_saved, mailbox_key
 from sklaida.core.models import Library, Task
 
 LANGUAGE_CHOICES = [
@@ -127,6 +129,8 @@ class Person(ContactDetails):
     )
     consent_date = models.DateField(_("consent given on"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+    # The address as a mailbox (core.addresses.mailbox_key): a person's data is found by it.
+    mailbox = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
     organisations = models.ManyToManyField(
         Organisation,
         through="Membership",
@@ -152,6 +156,8 @@ class Person(ContactDetails):
 
     def save(self, *args, **kwargs) -> None:
         self.search_name = search_key(self.first_name, self.last_name)
+        self.mailbox = mailbox_key(self.email) if self.email else ""
+        kwargs["update_fields"] = also_saved(kwargs.get("update_fields"), "email", "mailbox")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -390,3 +396,39 @@ class PersonImport(models.Model):
     @property
     def is_working(self) -> bool:
         return self.status in {self.Status.CHECKING, self.Status.IMPORTING}
+
+
+class PersonalDataExport(models.Model):
+    """A record that everything held about a person was exported: who, when, about whom.
+
+    None of the data is copied here. An export asked for by e-mail address keeps only a
+    keyed fingerprint of the address (`contacts.privacy.address_fingerprint`), which shows
+    that the same address was asked for again without telling anyone what it is.
+    """
+
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    made_at = models.DateTimeField(_("made"), default=timezone.now, db_index=True)
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("contact"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="data_exports",
+    )
+    address_fingerprint = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    rows = models.PositiveIntegerField(_("records"), default=0)
+
+    class Meta:
+        verbose_name = _("personal data export")
+        verbose_name_plural = _("personal data exports")
+        ordering = ["-made_at", "-pk"]
+
+    def __str__(self) -> str:
+        # No name: this row's history must not become another copy of whom it was about.
+        return gettext("Personal data export #%(number)s") % {"number": self.pk}

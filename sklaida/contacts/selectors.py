@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from sklaida.contacts import privacy
 from sklaida.contacts.models import (
     Agreement,
     ContactList,
@@ -15,9 +16,11 @@ from sklaida.contacts.models import (
     Membership,
     Organisation,
     Person,
+    PersonalDataExport,
     PersonImport,
 )
 from sklaida.contacts.text import search_key
+from sklaida.core import personal_data
 
 
 @dataclass(frozen=True)
@@ -208,3 +211,34 @@ def find_duplicates_of(
 
 def imports_of_user(user) -> QuerySet[PersonImport]:
     return PersonImport.objects.filter(uploaded_by=user)
+
+
+@dataclass(frozen=True)
+class PersonalDataOverview:
+    """What an export would hold about someone, and the exports made about them before."""
+
+    description: str
+    sections: list[personal_data.Section]
+    earlier: list[PersonalDataExport]
+
+
+def personal_data_overview(
+    *, person: Person | None = None, address: str = ""
+) -> PersonalDataOverview:
+    """How many records each place holds about a contact or an address (one count each)."""
+    subject = privacy.subject_of_person(person) if person else privacy.subject_of_address(address)
+    earlier = PersonalDataExport.objects.select_related("made_by")
+    if person:
+        earlier = earlier.filter(person=person)
+    else:
+        earlier = earlier.filter(address_fingerprint=privacy.address_fingerprint(address))
+    return PersonalDataOverview(
+        description=subject.description,
+        sections=personal_data.sections(subject),
+        earlier=list(earlier[:20]),
+    )
+
+
+def recent_personal_data_exports(*, limit: int = 20) -> QuerySet[PersonalDataExport]:
+    """The latest exports of personal data, for the page's log."""
+    return PersonalDataExport.objects.select_related("made_by", "person")[:limit]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
+import zipstream
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from sklaida.contacts import selectors
+from sklaida.contacts import privacy, selectors
 from sklaida.contacts.models import (
     Agreement,
     ContactList,
@@ -22,27 +21,15 @@ from sklaida.contacts.models import (
     Membership,
     Organisation,
     Person,
+    PersonalDataExport,
 )
+from sklaida.core import personal_data
 from sklaida.core import services as core_services
 from sklaida.core.models import User
-from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.permissions import Capability, has_capability, require_capability
 
 # How long before an agreement ends its owner gets a task to renew or close it.
 AGREEMENT_WARNING_DAYS = 60
-
-# The fields that identify a person; anonymisation empties them (and their audit trail).
-PERSONAL_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "website",
-    "social_handles",
-    "city",
-    "notes",
-    "consent_date",
-    "search_name",
-)
 
 
 def _require_work(actor: User) -> None:
@@ -198,73 +185,39 @@ def raise_expiry_tasks(*, today: datetime.date) -> int:
 def anonymise_person(*, actor: User, person: Person) -> Person:
     """Erase who the person is, keep what happened: interactions and roles stay, nameless.
 
-    The audit history loses the personal values too, or the erased data would live on there.
+    Every place an app registered with `core.personal_data` is walked in one transaction:
+    her record is blanked, comments and files on it are deleted, registrations and
+    newsletter subscriptions under her address are erased, her name is replaced in the
+    texts linked to her, and the audit history of all of it loses her values.
     """
     _require_work(actor)
-    former_name = str(person)
-    with transaction.atomic():
-        linked = _objects_linked_to(person)
-        for field in PERSONAL_FIELDS:
-            setattr(person, field, None if field == "consent_date" else "")
-        person.languages = []
-        person.anonymised_at = timezone.now()
-        person.save()
-        person.tags.clear()
-        person.lists.clear()
-        DuplicateCandidate.objects.filter(
-            models.Q(person=person) | models.Q(duplicate_of=person)
-        ).delete()
-        _erase_from_history(person, former_name, linked)
+    if person.is_anonymised:
+        return person
+    personal_data.erase(subject=privacy.subject_of_person(person))
+    person.refresh_from_db()
     return person
 
 
-def _objects_linked_to(person: Person) -> models.Q:
-    """Audit entries of the person and of every row that links to them (roles, interactions…)."""
-    entries = models.Q(
-        content_type=ContentType.objects.get_for_model(Person), object_pk=str(person.pk)
+def export_personal_data(
+    *, actor: User, person: Person | None = None, address: str = ""
+) -> tuple[PersonalDataExport, zipstream.ZipStream]:
+    """Everything held about a contact or an e-mail address, as one ZIP (JSON and a
+    readable page) streamed while it downloads; the export itself is recorded."""
+    require_capability(actor, Capability.EXPORT_PERSONAL_DATA)
+    if person is None and not address.strip():
+        raise ValueError("Export whom: a person or an address.")
+    subject = privacy.subject_of_person(person) if person else privacy.subject_of_address(address)
+    rows = sum(section.count for section in personal_data.sections(subject))
+    record = PersonalDataExport.objects.create(
+        made_by=actor,
+        person=person,
+        address_fingerprint="" if person else privacy.address_fingerprint(address),
+        rows=rows,
     )
-    for relation in Person._meta.related_objects:
-        if relation.one_to_many:
-            rows = relation.related_model._default_manager.filter(**{relation.field.name: person})
-        elif relation.many_to_many:
-            rows = getattr(person, relation.get_accessor_name()).all()
-        else:
-            continue
-        pks = [str(pk) for pk in rows.values_list("pk", flat=True)]
-        if pks:
-            content_type = ContentType.objects.get_for_model(relation.related_model)
-            entries |= models.Q(content_type=content_type, object_pk__in=pks)
-    return entries
-
-
-def _erase_from_history(person: Person, former_name: str, linked: models.Q) -> None:
-    """Blank the person's own audit entries and put the anonymous name in related ones."""
-    anonymous = str(person)
-    person_type = ContentType.objects.get_for_model(Person)
-    for entry in LogEntry.objects.filter(linked):
-        if entry.content_type_id == person_type.pk:
-            changes = {
-                field: ["***", "***"] if field in PERSONAL_FIELDS else values
-                for field, values in (entry.changes or {}).items()
-            }
-            entry.object_repr = anonymous
-        else:
-            changes = _replace_text(entry.changes or {}, former_name, anonymous)
-            entry.object_repr = entry.object_repr.replace(former_name, anonymous)
-        entry.changes = changes
-        entry.changes_text = ""
-        entry.save(update_fields=["changes", "changes_text", "object_repr"])
-
-
-def _replace_text(value, old: str, new: str):
-    """`value` (audit changes: dicts, lists and strings) with `old` replaced in every string."""
-    if isinstance(value, str):
-        return value.replace(old, new)
-    if isinstance(value, list):
-        return [_replace_text(item, old, new) for item in value]
-    if isinstance(value, dict):
-        return {key: _replace_text(item, old, new) for key, item in value.items()}
-    return value
+    heading = personal_data.ExportHeading(
+        about=subject.description, made_by=actor.get_full_name() or actor.get_username()
+    )
+    return record, personal_data.export_zip(subject=subject, heading=heading)
 
 
 def merge_persons(

@@ -13,6 +13,7 @@ urlpatterns = [
     path("asmenys/<int:pk>/pareigos/", views.person_add_membership, name="person_add_membership"),
     path("asmenys/<int:pk>/i-sarasa/", views.person_add_to_list, name="person_add_to_list"),
     path("asmenys/<int:pk>/anonimizuoti/", views.person_anonymise, name="person_anonymise"),
+    path("asmens-duomenys/", views.personal_data, name="personal_data"),
     path("organizacijos/", views.organisation_list, name="organisation_list"),
     path("organizacijos/nauja/", views.organisation_form, name="organisation_create"),
     path("organizacijos/<int:pk>/", views.organisation_detail, name="organisation_detail"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from sklaida.contacts.forms import (
     MergeForm,
     OrganisationForm,
     OrganisationSearchForm,
+    PersonalDataForm,
     PersonForm,
     PersonSearchForm,
 )
@@ -39,6 +40,8 @@ from sklaida.contacts.selectors import OrganisationSearch, PersonSearch
 from sklaida.core import spreadsheets
 from sklaida.core.files import clean_filename
 from sklaida.core.permissions import (
+    Capability,
+    capability_required,
     department_read_required,
     department_work_required,
 )
@@ -169,6 +172,48 @@ def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
         _("The person's data has been erased; their interactions stay without the name."),
     )
     return redirect(person)
+
+
+@capability_required(Capability.EXPORT_PERSONAL_DATA)
+def personal_data(request: HttpRequest) -> HttpResponse:
+    """Everything held about a contact or an e-mail address: what there is, then one file.
+
+    Both steps are POSTs, so the address never appears in an address bar or a server log;
+    a contact arrives from her page as `?asmuo=<id>`.
+    """
+    initial = {}
+    if request.method == "GET" and request.GET.get("asmuo", "").isdigit():
+        initial["person"] = _get(Person, int(request.GET["asmuo"]))
+    form = PersonalDataForm(request.POST or None, initial=initial)
+    valid = request.method == "POST" and form.is_valid()
+    chosen = form.cleaned_data["person"] if valid else initial.get("person")
+    if chosen:
+        form.hide_address()
+    overview = None
+    if valid:
+        person, address = form.cleaned_data["person"], form.cleaned_data["email"]
+        if "download" in request.POST:
+            _record, archive = services.export_personal_data(
+                actor=request.user, person=person, address=address
+            )
+            response = StreamingHttpResponse(archive, content_type="application/zip")
+            stamp = timezone.localdate().isoformat()
+            response["Content-Disposition"] = f'attachment; filename="asmens-duomenys-{stamp}.zip"'
+            response["Cache-Control"] = "private, no-store"
+            return response
+        overview = selectors.personal_data_overview(
+            person=person, address="" if person else address
+        )
+    return render(
+        request,
+        "contacts/personal_data.html",
+        {
+            "form": form,
+            "chosen": chosen,
+            "overview": overview,
+            "recent": selectors.recent_personal_data_exports(),
+        },
+    )
 
 
 # Organisations --------------------------------------------------------------------------

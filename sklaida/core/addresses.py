@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def mailbox_key(address: str) -> str:
     """`address` in lower case without a `+tag`: "Ona+Renginiai@Pastas.LT" → "ona@pastas.lt".
@@ -14,3 +16,12 @@ def mailbox_key(address: str) -> str:
     if not at:
         return domain
     return f"{local.split('+', 1)[0]}@{domain}"
+
+
+def also_saved(update_fields: Iterable[str] | None, source: str, derived: str) -> list[str] | None:
+    """`update_fields` of a save, with the `derived` column added when `source` is saved
+    (a mailbox key saved with its address)."""
+    if update_fields is None:
+        return None
+    fields = list(update_fields)
+    return [*fields, derived] if source in fields and derived not in fields else fields

@@ -14,12 +14,13 @@ class CoreConfig(AppConfig):
         from django_otp.plugins.otp_static.models import StaticDevice
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from sklaida.core import accounts, navigation, registry
+        from sklaida.core import accounts, navigation, privacy, registry
         from sklaida.core import checks as sklaida_checks  # noqa: F401 - its checks register
         from sklaida.core.models import Task
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Task)
+        privacy.register_places()
         post_migrate.connect(ensure_role_groups, sender=self)
         for device_model in (TOTPDevice, StaticDevice):
             post_save.connect(accounts.sync_two_factor_flag, sender=device_model)

@@ -47,6 +47,9 @@ class Capability(enum.StrEnum):
     READ_REPORTS = "read_reports"  # dashboards and reports
     WORK_FOR_OWN_LIBRARY = "work_for_own_library"  # territory specialist's own library
     MANAGE_SYSTEM = "manage_system"  # users, settings and reference data (Django admin)
+    # Exports of everything held about a person: the head answers for the department's
+    # personal data to the Library's data protection officer.
+    EXPORT_PERSONAL_DATA = "export_personal_data"
 
 
 DEPARTMENT_ROLES = frozenset({Role.HEAD, Role.SPECIALIST, Role.VIEWER})
@@ -58,6 +61,7 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     Capability.READ_REPORTS: DEPARTMENT_ROLES,
     Capability.WORK_FOR_OWN_LIBRARY: frozenset({Role.TERRITORY}),
     Capability.MANAGE_SYSTEM: frozenset({Role.ADMIN}),
+    Capability.EXPORT_PERSONAL_DATA: frozenset({Role.HEAD}),
 }
 
 

@@ -91,17 +91,20 @@ def tour_reminder(*, tour: TourBooking) -> None:
     _to_group(tour, "tour_reminder")
 
 
-def _registration_email(*, registration: Registration, template: str) -> None:
+def _registration_email(
+    *, registration: Registration, template: str, language: str | None = None
+) -> None:
     """One e-mail about a registration, with the personal links in the person's language."""
     event = registration.event
-    with translation.override(registration.language):
+    language = language or registration.language
+    with translation.override(language):
         status_url = absolute_url(
             reverse("public:registration_status", kwargs={"token": registration.token})
         )
         cancel_url = absolute_url(registration.get_cancel_url())
     send_to_address(
         address=registration.email,
-        language=registration.language,
+        language=language,
         template=f"events/email/{template}",
         context={
             "registration": registration,
@@ -134,6 +137,13 @@ def registration_approved(*, registration: Registration) -> None:
 
 def registration_declined(*, registration: Registration) -> None:
     _registration_email(registration=registration, template="registration_declined")
+
+
+def registration_already(*, registration: Registration, language: str) -> None:
+    """Someone signed up again with an address that is signed up: the link to the first."""
+    _registration_email(
+        registration=registration, template="registration_already", language=language
+    )
 
 
 def registration_reminder(*, registration: Registration) -> None:

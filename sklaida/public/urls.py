@@ -67,6 +67,14 @@ urlpatterns = [
         name="register",
     ),
     path(
+        localised_route(
+            en="events/<slug:slug>/registration/sent/",
+            lt="renginiai/<slug:slug>/registracija/issiusta/",
+        ),
+        registration.registration_sent,
+        name="registration_sent",
+    ),
+    path(
         localised_route(en="registration/<str:token>/", lt="registracija/<str:token>/"),
         registration.registration_status,
         name="registration_status",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models.content import ContentItem
 from sklaida.communication.models.sending import MessageAttempt, SendingJob
+from sklaida.core.addresses import also_saved, mailbox_key
 
 
 def new_token() -> str:
@@ -27,6 +28,8 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
     email = models.EmailField(_("e-mail"))
+    # The address as a mailbox (core.addresses.mailbox_key), for a person's data export.
+    mailbox = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="lt"
@@ -52,6 +55,11 @@ class Subscriber(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+    def save(self, *args, **kwargs) -> None:
+        self.mailbox = mailbox_key(self.email) if self.email else ""
+        kwargs["update_fields"] = also_saved(kwargs.get("update_fields"), "email", "mailbox")
+        super().save(*args, **kwargs)
 
     def get_confirm_url(self) -> str:
         return reverse("public:newsletter_confirm", kwargs={"token": self.token})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models.content import ContentItem
 from sklaida.communication.models.sending import MessageAttempt, SendingJob
+from sklaida.core.addresses import also_saved, mailbox_key
 
 
 class PressMailing(SendingJob):
@@ -67,6 +68,8 @@ class PressRecipient(MessageAttempt):
     )
     name = models.CharField(_("full name"), max_length=201, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The address as a mailbox (core.addresses.mailbox_key), for a person's data export.
+    mailbox = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("press mailing recipient")
@@ -81,3 +84,8 @@ class PressRecipient(MessageAttempt):
 
     def __str__(self) -> str:
         return f"{self.mailing} → {self.email}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.mailbox = mailbox_key(self.email) if self.email else ""
+        kwargs["update_fields"] = also_saved(kwargs.get("update_fields"), "email", "mailbox")
+        super().save(*args, **kwargs)

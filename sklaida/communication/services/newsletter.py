@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from functools import partial
 
+from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,8 +26,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication import tasks
 from sklaida.communication.models import ContentItem, Delivery, NewsletterIssue, Subscriber
+from sklaida.communication.privacy import SUBSCRIBER_FIELDS
 from sklaida.communication.selectors import newsletter as selectors
 from sklaida.communication.services import sending
+from sklaida.core import services as core_services
+from sklaida.core import throttle
+from sklaida.core.addresses import mailbox_key
 from sklaida.core.jobs import failure_recorded
 from sklaida.core.models import User
 from sklaida.core.notifications import absolute_url, send_to_address
@@ -40,7 +46,10 @@ SUBSCRIBER_TRANSITIONS: dict[str, set[str]] = {
 
 # An address gets at most one confirmation link in this time.
 CONFIRMATION_INTERVAL = datetime.timedelta(days=1)
+# … and, when subscribed already, at most one note saying so a day.
+ALREADY_SUBSCRIBED_NOTE = throttle.Limit("newsletter-already-subscribed", 1, 24 * 60 * 60)
 CHUNK = 1000  # subscriber ids read and Delivery rows created at a time
+PURGE_CHUNK = 200  # subscribers forgotten per transaction
 # Stands for each recipient's own unsubscribe address in the once-rendered message.
 UNSUBSCRIBE_PLACEHOLDER = "https://sklaida.invalid/unsubscribe-placeholder/"
 
@@ -70,9 +79,27 @@ def _send_confirmation(subscriber: Subscriber) -> None:
     )
 
 
-def _localised(subscriber: Subscriber, url_of) -> str:
-    with translation.override(subscriber.language):
+def _localised(subscriber: Subscriber, url_of, language: str | None = None) -> str:
+    with translation.override(language or subscriber.language):
         return url_of()
+
+
+def _tell_already_subscribed(subscriber: Subscriber, language: str) -> None:
+    """Someone signed an active address up again: its owner hears that nothing changed."""
+    try:
+        throttle.hit(ALREADY_SUBSCRIBED_NOTE, mailbox_key(subscriber.email))
+    except throttle.Throttled:
+        return
+    send_to_address(
+        address=subscriber.email,
+        language=language,
+        template="communication/email/newsletter_already",
+        context={
+            "unsubscribe_url": absolute_url(
+                _localised(subscriber, subscriber.get_unsubscribe_url, language)
+            ),
+        },
+    )
 
 
 def subscribe(*, email: str, name: str, language: str, consent_text: str) -> Subscriber:
@@ -80,9 +107,11 @@ def subscribe(*, email: str, name: str, language: str, consent_text: str) -> Sub
 
     An unknown address becomes a pending subscriber; a pending or unsubscribed one gets
     a fresh link (and, when unsubscribed, starts the double opt-in again); an active one
-    is left as it is, so the form does not tell strangers who is subscribed. An address
-    gets at most one confirmation a day (`CONFIRMATION_INTERVAL`): the form must not
-    become a way to fill a stranger's mailbox. `consented_at` is when the last one went.
+    is left as it is and told by e-mail that it is subscribed already — the form answers
+    the same in every case, so it does not tell strangers who is subscribed. An address
+    gets at most one confirmation a day (`CONFIRMATION_INTERVAL`) and at most one such
+    note a day: the form must not become a way to fill a stranger's mailbox.
+    `consented_at` is when the last confirmation went.
     """
     email = email.strip()
     if not email:
@@ -100,10 +129,10 @@ def subscribe(*, email: str, name: str, language: str, consent_text: str) -> Sub
                 consent_text=consent_text,
                 consented_at=now,
             )
-        elif (
-            subscriber.status == Subscriber.Status.ACTIVE
-            or now - subscriber.consented_at < CONFIRMATION_INTERVAL
-        ):
+        elif subscriber.status == Subscriber.Status.ACTIVE:
+            _tell_already_subscribed(subscriber, language)
+            return subscriber
+        elif now - subscriber.consented_at < CONFIRMATION_INTERVAL:
             return subscriber
         else:
             if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
@@ -151,6 +180,40 @@ def unsubscribe(*, token: str) -> Subscriber:
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save(update_fields=["status", "unsubscribed_at"])
     return subscriber
+
+
+def purge_stale_subscribers(*, now: datetime.datetime | None = None) -> int:
+    """Forget sign-ups never confirmed `NEWSLETTER_UNCONFIRMED_DAYS` after the last link
+    was sent, and addresses `NEWSLETTER_UNSUBSCRIBED_DAYS` after they unsubscribed.
+
+    The rows go with their deliveries, and their audit history keeps what happened
+    without the address. Nothing is kept to "remember" an unsubscription: nobody is on
+    the list without confirming a link themselves, so a forgotten address gets nothing
+    until its owner signs up again. Returns how many subscribers were deleted.
+    """
+    now = now or timezone.now()
+    unconfirmed = now - datetime.timedelta(days=settings.NEWSLETTER_UNCONFIRMED_DAYS)
+    unsubscribed = now - datetime.timedelta(days=settings.NEWSLETTER_UNSUBSCRIBED_DAYS)
+    stale = Subscriber.objects.filter(
+        Q(status=Subscriber.Status.PENDING, consented_at__lt=unconfirmed)
+        | Q(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__lt=unsubscribed)
+    )
+    pks = list(stale.values_list("pk", flat=True))
+    for start in range(0, len(pks), PURGE_CHUNK):
+        chunk = pks[start : start + PURGE_CHUNK]
+        with transaction.atomic():
+            # The job is the record of these deletions; an audit entry per row would be
+            # one more copy of each address.
+            with disable_auditlog():
+                Delivery.objects.filter(subscriber_id__in=chunk).delete()
+                Subscriber.objects.filter(pk__in=chunk).delete()
+            core_services.erase_from_audit_history(
+                model=Subscriber,
+                pks=chunk,
+                fields=SUBSCRIBER_FIELDS,
+                label=_("Forgotten subscriber"),
+            )
+    return len(pks)
 
 
 # --- Composing ------------------------------------------------------------------------

@@ -26,7 +26,8 @@ from sklaida.communication import tasks
 from sklaida.communication.models import ContentItem, PressMailing, PressRecipient
 from sklaida.communication.selectors import press as selectors
 from sklaida.communication.services import sending
-from sklaida.contacts.models import ContactList, Person
+from sklaida.contacts.models import ContactList
+from sklaida.core.addresses import mailbox_key
 from sklaida.core.jobs import failure_recorded
 from sklaida.core.models import Attachment, User
 from sklaida.core.permissions import Capability, has_capability
@@ -212,7 +213,13 @@ def start_sending(*, mailing: PressMailing, by: User) -> PressMailing:
         if not audience.recipients:
             raise ValidationError(_("Nobody on the list has an e-mail address."))
         PressRecipient.objects.bulk_create(
-            PressRecipient(mailing=mailing, person=person, name=str(person), email=person.email)
+            PressRecipient(
+                mailing=mailing,
+                person=person,
+                name=str(person),
+                email=person.email,
+                mailbox=mailbox_key(person.email),
+            )
             for person in audience.recipients
         )
         letter = render_letter(mailing)
@@ -262,8 +269,3 @@ def deliver_mailing(*, mailing_id: int) -> PressMailing:
         ):
             return sending.finish(mailing, mailing.recipients.all())
     return mailing
-
-
-def erase_addresses_of(person: Person) -> int:
-    """Blank an anonymised person's name and address in the mailings they received."""
-    return PressRecipient.objects.filter(person=person).update(name="", email="")

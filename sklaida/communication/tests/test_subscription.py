@@ -91,8 +91,10 @@ def test_the_same_address_in_other_letters_is_the_same_subscriber(
     _sign_up(Client(), django_capture_on_commit_callbacks, email="RUTA@Example.lt")
 
     assert Subscriber.objects.filter(email__iexact="ruta@example.lt").count() == 1
-    # Already subscribed: nothing happens and the page does not tell a stranger so.
-    assert mail.outbox == []
+    # Already subscribed: nothing changes, and only the address's owner hears so.
+    (note,) = mail.outbox
+    assert note.to == ["ruta@example.lt"]
+    assert note.subject == "Bibliotekos naujienlaiškį jau gaunate"
 
 
 def test_unsubscribing_takes_a_button_press_after_opening_the_link(personas):
@@ -169,6 +171,31 @@ def test_the_english_sign_up_page_lives_under_en_newsletter(personas):
 
     assert response.status_code == 200
     assert "unsubscribe at any time" in response.content.decode()
+
+
+def _page_text(page: str) -> str:
+    """A page as a person reads it: without the CSRF token and the form's time stamp."""
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+    return re.sub(r'name="started" value="[^"]*"', "", page)
+
+
+def test_signing_up_an_address_already_subscribed_answers_as_for_a_new_one(
+    personas, django_capture_on_commit_callbacks
+):
+    new = _sign_up(Client(), django_capture_on_commit_callbacks, email="nauja@example.lt")
+    SubscriberFactory(email="sena@example.lt")
+    mail.outbox.clear()
+
+    subscribed = _sign_up(Client(), django_capture_on_commit_callbacks, email="sena@example.lt")
+
+    assert _page_text(new).replace("nauja@", "X@") == _page_text(subscribed).replace("sena@", "X@")
+    (note,) = mail.outbox
+    assert "Šis adresas naujienlaiškį jau prenumeruoja, todėl niekas nepasikeitė." in note.body
+    assert "/naujienlaiskis/atsisakyti/" in note.body
+    assert "Rūta" not in note.body
+    # A second try the same day sends nothing more (a stranger cannot fill the mailbox).
+    _sign_up(Client(), django_capture_on_commit_callbacks, email="sena@example.lt")
+    assert len(mail.outbox) == 1
 
 
 def test_an_address_gets_at_most_one_confirmation_a_day(

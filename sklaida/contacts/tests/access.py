@@ -88,6 +88,8 @@ EXPECTED_ACCESS: dict[str, Rule] = {
             ).pk
         },
     ),
+    # The head answers for the department's personal data (core.permissions).
+    "contacts:personal_data": Rule(frozenset({"vadove"})),
     "contacts:organisation_list": Rule(DEPARTMENT),
     "contacts:organisation_create": Rule(DEPARTMENT_WORKERS),
     "contacts:organisation_detail": Rule(DEPARTMENT, kwargs=_organisation),

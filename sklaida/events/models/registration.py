@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from sklaida.core.addresses import also_saved, mailbox_key
 from sklaida.events.models.events import Event
 
 
@@ -71,6 +72,9 @@ class Registration(models.Model):
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
+    # The address as a mailbox (core.addresses.mailbox_key): the duplicate check and a
+    # person's data export find sign-ups by it.
+    mailbox = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=8, default="lt")
@@ -97,6 +101,11 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.seats})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.mailbox = mailbox_key(self.email) if self.email else ""
+        kwargs["update_fields"] = also_saved(kwargs.get("update_fields"), "email", "mailbox")
+        super().save(*args, **kwargs)
 
     def get_cancel_url(self) -> str:
         return reverse("public:registration_cancel", kwargs={"token": self.token})

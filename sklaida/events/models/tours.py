@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sklaida.core.addresses import also_saved, mailbox_key
 from sklaida.core.models import Library, Space
 from sklaida.events.models.registration import new_token
 
@@ -55,6 +56,8 @@ class TourBooking(models.Model):
     alternative_at = models.DateTimeField(_("another suitable time"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200)
     contact_email = models.EmailField(_("e-mail"))
+    # The address as a mailbox (core.addresses.mailbox_key), for a person's data export.
+    contact_mailbox = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     request_language = models.CharField(max_length=8, default="lt", editable=False)
@@ -94,6 +97,13 @@ class TourBooking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_group_type_display()}: {self.institution or self.contact_name}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.contact_mailbox = mailbox_key(self.contact_email) if self.contact_email else ""
+        kwargs["update_fields"] = also_saved(
+            kwargs.get("update_fields"), "contact_email", "contact_mailbox"
+        )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("events:tour_detail", args=[self.pk])

@@ -54,7 +54,7 @@ OPEN_EVENT_STATUSES = (Event.Status.ANNOUNCED,)
 # Events that still take place: their registrants get reminders.
 TAKING_PLACE = (Event.Status.CONFIRMED, Event.Status.ANNOUNCED)
 # Fields blanked when a registrant's data is erased; seats and status stay for the counts.
-PERSONAL_FIELDS = ("name", "email", "phone", "answers")
+PERSONAL_FIELDS = ("name", "email", "mailbox", "phone", "answers")
 
 
 def _move(registration: Registration, status: str) -> None:
@@ -149,19 +149,31 @@ def clean_answers(
     return cleaned
 
 
-def _already_signed_up(event: Event, email: str) -> bool:
-    """Whether `email`'s mailbox holds an active sign-up for `event` (lock held).
+class AlreadySignedUp(ValidationError):
+    """A second active sign-up from a mailbox that has one; `registration` is the first."""
+
+    def __init__(self, registration: Registration) -> None:
+        super().__init__(
+            _(
+                "This e-mail address is already signed up for the event; the e-mail we "
+                "sent has a link to your registration."
+            )
+        )
+        self.registration = registration
+
+
+def _active_sign_up(event: Event, email: str) -> Registration | None:
+    """The active sign-up for `event` from `email`'s mailbox, if any (lock held).
 
     Compared as mailboxes (core.addresses): "Ona+2@Pastas.lt" is "ona@pastas.lt", or one
-    person could take every seat with tagged addresses. The database narrows the rows to
-    those that may match; the comparison itself is Python's, the same everywhere.
+    person could take every seat with tagged addresses. `Registration.mailbox` holds the
+    key, indexed.
     """
-    key = mailbox_key(email)
-    local, _at, domain = key.rpartition("@")
-    candidates = event.registrations.filter(
-        status__in=ACTIVE, email__istartswith=local, email__iendswith=f"@{domain}"
-    ).values_list("email", flat=True)
-    return any(mailbox_key(candidate) == key for candidate in candidates)
+    return (
+        event.registrations.filter(status__in=ACTIVE, mailbox=mailbox_key(email))
+        .order_by("created_at", "pk")
+        .first()
+    )
 
 
 def register(
@@ -179,7 +191,8 @@ def register(
 
     Refuses a closed or cancelled event, too many seats, a missing consent, unanswered
     required questions and a second active sign-up with the same e-mail (the same
-    mailbox, as `_already_signed_up` compares them). The address is stored as typed.
+    mailbox, as `_active_sign_up` compares them: `AlreadySignedUp`). The address is
+    stored as typed.
     """
     name, email, phone = name.strip(), email.strip(), phone.strip()
     if not name or not email:
@@ -212,13 +225,9 @@ def register(
                 )
                 % {"count": locked.capacity}
             )
-        if _already_signed_up(locked, email):
-            raise ValidationError(
-                _(
-                    "This e-mail address is already signed up for the event; the e-mail we "
-                    "sent has a link to your registration."
-                )
-            )
+        existing = _active_sign_up(locked, email)
+        if existing is not None:
+            raise AlreadySignedUp(existing)
         registration = Registration(
             event=locked,
             name=name,
@@ -243,6 +252,40 @@ def register(
         registration.save()
         _after_commit(message, registration=registration)
     return registration
+
+
+def sign_up(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    phone: str = "",
+    seats: int = 1,
+    answers: dict[str, object] | None = None,
+    language: str = "lt",
+    consent: bool = False,
+) -> Registration:
+    """The public form's sign-up: `register`, except that a mailbox already signed up is
+    not refused on the page but e-mailed the link to its registration.
+
+    The form's answer is then the same whether or not an address is registered, so it
+    cannot be used to learn who goes where; only the address's owner reads the difference.
+    The e-mail goes to the address the first sign-up gave, in the language of this one.
+    """
+    try:
+        return register(
+            event=event,
+            name=name,
+            email=email,
+            phone=phone,
+            seats=seats,
+            answers=answers,
+            language=language,
+            consent=consent,
+        )
+    except AlreadySignedUp as duplicate:
+        notifications.registration_already(registration=duplicate.registration, language=language)
+        return duplicate.registration
 
 
 def _promote(event: Event) -> list[Registration]:
@@ -474,7 +517,9 @@ def anonymise_expired_registrations(*, now: datetime.datetime | None = None) -> 
         with transaction.atomic():
             expired = Registration.objects.filter(event=event, anonymised_at__isnull=True)
             pks = [str(pk) for pk in expired.values_list("pk", flat=True)]
-            erased += expired.update(name="", email="", phone="", answers={}, anonymised_at=now)
+            erased += expired.update(
+                name="", email="", mailbox="", phone="", answers={}, anonymised_at=now
+            )
             core_services.erase_from_audit_history(
                 model=Registration,
                 pks=pks,

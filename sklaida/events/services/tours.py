@@ -349,7 +349,7 @@ def remind_tomorrows_tours(*, today: datetime.date | None = None) -> int:
     return sent
 
 
-PERSONAL_FIELDS = ("contact_name", "contact_email", "contact_phone", "notes")
+PERSONAL_FIELDS = ("contact_name", "contact_email", "contact_mailbox", "contact_phone", "notes")
 
 
 def anonymise_old_tour_requests(*, now: datetime.datetime | None = None) -> int:
@@ -366,7 +366,12 @@ def anonymise_old_tour_requests(*, now: datetime.datetime | None = None) -> int:
     with transaction.atomic():
         pks = list(expired.values_list("pk", flat=True))
         erased = TourBooking.objects.filter(pk__in=pks).update(
-            contact_name="", contact_email="", contact_phone="", notes="", anonymised_at=now
+            contact_name="",
+            contact_email="",
+            contact_mailbox="",
+            contact_phone="",
+            notes="",
+            anonymised_at=now,
         )
         core_services.erase_from_audit_history(
             model=TourBooking, pks=pks, fields=PERSONAL_FIELDS, label=_("Anonymised tour request")

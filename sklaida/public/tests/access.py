@@ -40,6 +40,7 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "public:tour_request_thanks": Rule(EVERYONE),
     "public:tour_answer": Rule(EVERYONE, kwargs=lambda data: {"token": TourBookingFactory().token}),
     "public:register": Rule(EVERYONE, kwargs=_open_event),
+    "public:registration_sent": Rule(EVERYONE, kwargs=_open_event),
     "public:registration_status": Rule(EVERYONE, kwargs=_registration),
     "public:registration_cancel": Rule(EVERYONE, kwargs=_registration),
 }

@@ -57,13 +57,13 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and not refusal and form.is_valid():
         data = form.cleaned_data
         if form.is_spam:
-            # Tell a robot nothing: it sees a thank-you page, nobody is signed up.
-            return render(request, "public/registration_sent.html", context)
+            # Tell a robot nothing: it sees the thank-you page, nobody is signed up.
+            return redirect("public:registration_sent", slug=event.slug)
         limited = protection.refusal_for_address(protection.REGISTRATION, data["email"])
         if limited:
             return protection.throttled_response(request, template, context, limited)
         try:
-            registration = services.register(
+            services.sign_up(
                 event=event,
                 name=data["name"],
                 email=data["email"],
@@ -76,8 +76,20 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect("public:registration_status", token=registration.token)
+            # The same page for a new sign-up and for an address already signed up (which
+            # is e-mailed its link instead): the answer must not tell who is registered.
+            # The result itself — a seat, the waiting list — is in the e-mail.
+            return redirect("public:registration_sent", slug=event.slug)
     return render(request, template, context)
+
+
+@login_not_required
+def registration_sent(request: HttpRequest, slug: str) -> HttpResponse:
+    """What everyone sees after sending the form: the e-mail tells the rest."""
+    event = _event_taking_registrations(slug)
+    return render(
+        request, "public/registration_sent.html", {"event": event, **public_context(request)}
+    )
 
 
 @login_not_required

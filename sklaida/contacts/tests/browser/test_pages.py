@@ -64,3 +64,30 @@ def test_the_import_upload_page_is_accessible(sign_in, page: Page, personas):
 
     expect(page.get_by_role("heading", name="Asmenų importas iš failo")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_head_exports_a_persons_data_on_an_accessible_page(sign_in, page: Page, personas):
+    person = Person.objects.get(last_name="Žemaitis")
+    sign_in("vadove")
+    page.goto(person.get_absolute_url())
+
+    page.get_by_role("link", name="Asmens duomenys").click()
+    expect(page.get_by_role("heading", name="Asmens duomenys", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Rodyti, kas saugoma").click()
+
+    expect(page.get_by_role("heading", name="Kas saugoma apie Jonas Žemaitis")).to_be_visible()
+    expect(page.get_by_role("cell", name="Bendravimo įrašai")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Atsisiųsti failą (ZIP)").click()
+    assert download.value.suggested_filename.startswith("asmens-duomenys-")
+
+    page.goto("/kontaktai/asmens-duomenys/")
+    expect(page.get_by_role("link", name="Jonas Žemaitis")).to_be_visible()  # in the log
+    page.get_by_label("El. pašto adresas").fill("niekas@pastas.example")
+    page.get_by_role("button", name="Rodyti, kas saugoma").click()
+    expect(
+        page.get_by_role("heading", name="Kas saugoma apie niekas@pastas.example")
+    ).to_be_visible()
+    assert_accessible(page)
