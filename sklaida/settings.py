@@ -345,6 +345,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "core.heartbeat",
     # E-mails waiting to be sent hold their whole text; they are deleted once sent.
     "core.outgoingemail",
+    # The search index is derived from the objects, whose own history is kept.
+    "core.searchentry",
     # Work files and bookkeeping, not domain data (an import's preview holds personal data).
     "contacts.personimport",
     "contacts.duplicatecandidate",

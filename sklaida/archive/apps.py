@@ -8,7 +8,7 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Media archive")
 
     def ready(self) -> None:
-        from sklaida.archive import privacy, signals
+        from sklaida.archive import privacy, search
         from sklaida.archive.models import Asset
         from sklaida.archive.panels import event_panel
         from sklaida.core import navigation, registry
@@ -16,7 +16,8 @@ class ArchiveConfig(AppConfig):
 
         registry.register_discussable(Asset)
         registry.register_panel("events.event", "archive/_event_panel.html", event_panel)
-        signals.connect(self)
+        search.register()
+        search.register_equipment()
         privacy.register_places()
         navigation.register(
             navigation.MenuEntry(

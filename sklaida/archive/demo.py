@@ -12,10 +12,9 @@ from django.conf import settings
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from sklaida.archive import search
 from sklaida.archive.models import Asset, Collection, CollectionItem
 from sklaida.archive.services import ingest
-from sklaida.core import demo
+from sklaida.core import demo, search
 from sklaida.events.models import Event
 
 PHOTOS_PER_EVENT = 12
@@ -140,7 +139,7 @@ def _describe(assets: list[Asset], *, event: Event, rng: random.Random, older: b
             asset.licence = Asset.Licence.CC_BY
             asset.access = Asset.Access.PUBLIC
         asset.save()
-        search.refresh_search_index(asset)
+        search.index(asset)
 
 
 demo.register("archive", load)

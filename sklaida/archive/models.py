@@ -164,11 +164,6 @@ class Asset(models.Model):
     rendition_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     rendition_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
-    # Full-text search: the words as written (PostgreSQL stems them itself with its
-    # "lithuanian" configuration) and as Snowball stems (SQLite's FTS5 index).
-    search_text = models.TextField(blank=True, editable=False)
-    search_stems = models.TextField(blank=True, editable=False)
-
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from sklaida.archive import search
 from sklaida.archive.models import Asset
 from sklaida.core.personal_data import Erase, Place, register
 
 SHOWN = ("title", "captured_at", "event", "kind", "access", "consent", "original_name")
-
-
-def _index_again(pks: list) -> None:
-    # Her name leaves the search words now, inside the erasing transaction.
-    search.reindex_assets(assets=Asset.objects.filter(pk__in=pks))
 
 
 def register_places() -> None:
@@ -31,7 +25,6 @@ def register_places() -> None:
             fields=("title", "description", "original_name"),
             person=("people",),
             shown=SHOWN,
-            after=_index_again,
         )
     )
     register(
@@ -50,6 +43,5 @@ def register_places() -> None:
             ),
             person=("creator",),
             shown=(*SHOWN, "creator_name", "rights_holder", "licence"),
-            after=_index_again,
         )
     )

@@ -8,7 +8,7 @@ class CommunicationConfig(AppConfig):
     verbose_name = _("Communication")
 
     def ready(self) -> None:
-        from sklaida.communication import privacy, providers
+        from sklaida.communication import privacy, providers, search
         from sklaida.communication.models import Campaign, ContentItem
         from sklaida.contacts import history
         from sklaida.core import navigation, registry
@@ -18,6 +18,7 @@ class CommunicationConfig(AppConfig):
             registry.register_discussable(model)
         history.register("communication.press", providers.press_mailings_of)
         privacy.register_places()
+        search.register()
         navigation.register(
             navigation.MenuEntry(
                 _("Communication"),

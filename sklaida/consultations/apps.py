@@ -8,13 +8,14 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self) -> None:
-        from sklaida.consultations import privacy
+        from sklaida.consultations import privacy, search
         from sklaida.consultations.models import Consultation
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Consultation)
         privacy.register_places()
+        search.register()
         navigation.register(
             navigation.MenuEntry(
                 _("Consultations"),

@@ -8,7 +8,7 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts")
 
     def ready(self) -> None:
-        from sklaida.contacts import history, privacy, providers
+        from sklaida.contacts import history, privacy, providers, search
         from sklaida.contacts.models import Agreement, Organisation, Person
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
@@ -16,6 +16,7 @@ class ContactsConfig(AppConfig):
         for model in (Organisation, Person, Agreement):
             registry.register_discussable(model)
         privacy.register_places()
+        search.register()
         history.register("contacts.interactions", providers.interactions)
         history.register("contacts.agreements", providers.agreements)
         navigation.register(

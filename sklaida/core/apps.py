@@ -14,14 +14,16 @@ class CoreConfig(AppConfig):
         from django_otp.plugins.otp_static.models import StaticDevice
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from sklaida.core import accounts, navigation, privacy, registry
+        from sklaida.core import accounts, navigation, privacy, registry, searching
         from sklaida.core import checks as sklaida_checks  # noqa: F401 - its checks register
         from sklaida.core.models import Task
         from sklaida.core.permissions import Capability
 
         registry.register_discussable(Task)
         privacy.register_places()
+        searching.register()
         post_migrate.connect(ensure_role_groups, sender=self)
+        post_migrate.connect(ensure_search_index, sender=self, dispatch_uid="core-search")
         for device_model in (TOTPDevice, StaticDevice):
             post_save.connect(accounts.sync_two_factor_flag, sender=device_model)
             post_delete.connect(accounts.sync_two_factor_flag, sender=device_model)
@@ -63,6 +65,18 @@ def ensure_role_groups(using: str = "default", **kwargs) -> None:
     groups = Group.objects.using(using)
     existing = set(groups.values_list("name", flat=True))
     groups.bulk_create([Group(name=role.value) for role in Role if role.value not in existing])
+
+
+def ensure_search_index(using: str = "default", **kwargs) -> None:
+    """Repair the engine's search index, and fill it when it is empty while there is data
+    (an installation upgraded from before the search, or a restored backup)."""
+    from django.db import connections
+
+    from sklaida.core.search import engine, indexing
+
+    engine.ensure_index(connections[using])
+    if using == "default" and indexing.is_empty_while_data_exists():
+        indexing.rebuild()
 
 
 class SklaidaAdminConfig(admin_apps.AdminConfig):

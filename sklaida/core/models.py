@@ -456,3 +456,28 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class SearchEntry(models.Model):
+    """The search keys of one searchable object (core.search): its title's and the rest's.
+
+    The keys are Lithuanian stems of folded words, computed in Python (core.search.words).
+    PostgreSQL keeps a stored tsvector column `vector` over them with a GIN index;
+    SQLite an FTS5 table `core_searchentry_fts` filled by triggers. Neither is a Django
+    field: both are made by migration 0007 and repaired by core.search.engine.
+    """
+
+    kind = models.CharField(_("kind"), max_length=100)  # the model's label, "events.event"
+    object_id = models.BigIntegerField(_("object"))
+    title = models.TextField(_("title keys"), blank=True)
+    body = models.TextField(_("text keys"), blank=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="core_search_one_per_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

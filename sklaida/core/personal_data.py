@@ -183,8 +183,25 @@ def erase(*, subject: DataSubject) -> dict[str, int]:
         for place, pks in planned:
             if place.after is not None and pks:
                 place.after(pks)
+        _index_again(touched, deleted)
         _clean_history(touched, mentions)
     return {place.key: len(pks) for place, pks in planned}
+
+
+def _index_again(touched: dict, deleted: dict) -> None:
+    """Her words leave the search index in the erasing transaction: every searchable row
+    that was changed is indexed again (deleted ones left it on their own)."""
+    from sklaida.core import search
+
+    for searchable in search.registered():
+        for model, marks in touched.items():
+            pks = marks.pks - deleted.get(model, set())
+            if model is searchable.model:
+                search.index_many(model._default_manager.filter(pk__in=pks))
+            for related in searchable.related:
+                if related.model == model._meta.label_lower:
+                    for row in model._default_manager.filter(pk__in=pks):
+                        search.index_many(related.objects(row))
 
 
 def _pks(rows: models.QuerySet) -> list:

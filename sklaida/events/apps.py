@@ -13,11 +13,12 @@ class EventsConfig(AppConfig):
         from sklaida.contacts import history
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
-        from sklaida.events import privacy, providers
+        from sklaida.events import privacy, providers, search
         from sklaida.events.models import ActivityPlan, Event, TourBooking
 
         post_migrate.connect(ensure_audiences, sender=self)
         privacy.register_places()
+        search.register()
         history.register("events", providers.events_of)
         for model in (Event, ActivityPlan, TourBooking):
             registry.register_discussable(model)

@@ -10,10 +10,10 @@ from django.db.models.functions import ExtractYear
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from sklaida.archive import search
 from sklaida.archive.models import Asset
 from sklaida.archive.selectors.access import visible_assets
 from sklaida.contacts.models import Person
+from sklaida.core import search
 from sklaida.core.models import User
 
 # The event, creator and person facets name the most frequent ones only.

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sklaida.archive import search
 from sklaida.archive.models import Asset, IngestItem, archive_storage
+from sklaida.core import search
 from sklaida.core.models import User
 from sklaida.core.permissions import Capability, require_capability
 from sklaida.core.services import delete_discussion
@@ -61,7 +61,7 @@ def describe_asset(
             asset.keywords.set(keywords, clear=True)
         if people is not None:
             asset.people.set(people)
-        search.refresh_search_index(asset)
+        search.index(asset)
     return asset
 
 
@@ -117,7 +117,7 @@ def bulk_describe(
                 if add_people:
                     asset.people.add(*add_people)
                 if add_keywords or add_people:
-                    search.refresh_search_index(asset)
+                    search.index(asset)
         except ValidationError as refused:
             asset.refresh_from_db()
             result.refused.append((asset, " ".join(refused.messages)))

@@ -17,10 +17,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sklaida.archive import media, search, storage
+from sklaida.archive import media, storage
 from sklaida.archive.models import Asset, IngestBatch, IngestItem, archive_storage
 from sklaida.contacts.models import Person
 from sklaida.contacts.text import search_key
+from sklaida.core import search
 from sklaida.core.files import clean_filename
 from sklaida.core.models import User
 from sklaida.core.permissions import Capability, require_capability
@@ -92,7 +93,7 @@ def ingest_path(
             )
             if metadata.keywords:
                 asset.keywords.add(*metadata.keywords[:30])
-            search.refresh_search_index(asset)
+            search.index(asset)
             item = IngestItem.objects.create(
                 batch=batch,
                 original_name=name,

@@ -7,7 +7,7 @@ import hashlib
 import factory
 
 from sklaida.archive.models import Asset
-from sklaida.archive.search import refresh_search_index
+from sklaida.core.search import index
 
 
 def fake_sha256(n: int) -> str:
@@ -47,4 +47,4 @@ class AssetFactory(factory.django.DjangoModelFactory):
     def search_index(asset, create, extracted, **kwargs):
         # Declared last, so that it sees the keywords and people above.
         if create:
-            refresh_search_index(asset)
+            index(asset)

@@ -18,7 +18,6 @@ from django.db import models
 from django.utils import timezone
 
 from sklaida.archive.models import Asset
-from sklaida.archive.search import matching
 from sklaida.archive.tests.factories import AssetFactory
 from sklaida.communication.models import Delivery, PressRecipient, Subscriber
 from sklaida.communication.tests.factories import (
@@ -41,6 +40,7 @@ from sklaida.core import outbox
 from sklaida.core import services as core_services
 from sklaida.core.models import Attachment, Comment, Task
 from sklaida.core.personal_data import places
+from sklaida.core.search import matching
 from sklaida.events.models import Event, EventType, Registration, TourBooking
 from sklaida.events.services import registration as registration_services
 from sklaida.events.tests.factories import EventFactory, TourBookingFactory
@@ -215,7 +215,8 @@ def test_erasing_a_contact_leaves_no_trace_of_her_anywhere_in_the_database(
         "events.TourBooking.contact_email",
         "communication.Subscriber.email",
         "communication.PressRecipient.email",
-        "archive.Asset.search_stems",
+        "core.SearchEntry.title",
+        "core.SearchEntry.body",
         "archive.Asset.technical",
         "consultations.Consultation.recipient_names",
         "auditlog.LogEntry.changes",
