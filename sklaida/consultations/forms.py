@@ -109,6 +109,7 @@ class RecordForm(forms.ModelForm):
 
 
 class FilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
     library = forms.ModelChoiceField(
         label=_("Library"), queryset=Library.objects.all(), required=False, empty_label=_("Any")
     )

@@ -9,12 +9,14 @@ from decimal import Decimal
 from django.db.models import Count, QuerySet, Sum
 
 from sklaida.consultations.models import Consultation
+from sklaida.core import search
 from sklaida.core.models import User
 from sklaida.core.permissions import visible_to
 
 
 @dataclass(frozen=True)
 class ConsultationFilter:
+    q: str = ""
     library: int | None = None
     topic: str = ""
     form: str = ""
@@ -34,7 +36,10 @@ def consultation_list(*, user: User, criteria: ConsultationFilter) -> QuerySet[C
         consultations = consultations.filter(date__gte=criteria.date_from)
     if criteria.date_to:
         consultations = consultations.filter(date__lte=criteria.date_to)
-    return consultations.select_related("library").prefetch_related("consultants")
+    consultations = consultations.select_related("library").prefetch_related("consultants")
+    if search.query_words(criteria.q):
+        return search.ordered(consultations, criteria.q, "-date", "-pk")
+    return consultations
 
 
 def consultation_for(*, user: User, pk: int) -> Consultation:

@@ -54,6 +54,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
     criteria = ConsultationFilter(
+        q=data.get("q") or "",
         library=data["library"].pk if data.get("library") else None,
         **{name: data.get(name) or "" for name in ("topic", "form", "status")},
         date_from=data.get("date_from"),

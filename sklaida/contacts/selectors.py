@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import asdict, dataclass, fields
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from sklaida.contacts import privacy
 from sklaida.contacts.models import (
@@ -20,7 +20,7 @@ from sklaida.contacts.models import (
     PersonImport,
 )
 from sklaida.contacts.text import search_key
-from sklaida.core import personal_data
+from sklaida.core import personal_data, search
 
 
 @dataclass(frozen=True)
@@ -51,18 +51,12 @@ class OrganisationSearch:
     tag: str = ""
 
 
-def _name_matches(query: str) -> Q:
-    """Every word of the query must occur in the normalised name (or the e-mail)."""
-    condition = Q()
-    for word in search_key(query).split():
-        condition &= Q(search_name__contains=word) | Q(email__icontains=word)
-    return condition
-
-
 def search_persons(criteria: PersonSearch) -> QuerySet[Person]:
+    """Persons meeting every criterion; by name, or with a search text (a name in any
+    case form, with or without diacritics, or an e-mail address) the best matches first."""
     persons = Person.objects.all()
     if criteria.q:
-        persons = persons.filter(_name_matches(criteria.q))
+        persons = search.matching(persons, criteria.q, ranked=True)
     if criteria.category:
         persons = persons.filter(category=criteria.category)
     if criteria.country:
@@ -78,7 +72,7 @@ def search_persons(criteria: PersonSearch) -> QuerySet[Person]:
             if contact_list
             else persons.none()
         )
-    return persons.distinct()
+    return persons.distinct().order_by(*_ranked_first(criteria.q), "search_name", "pk")
 
 
 def person_rows(persons: QuerySet[Person]) -> QuerySet[Person]:
@@ -96,10 +90,7 @@ def person_rows(persons: QuerySet[Person]) -> QuerySet[Person]:
 def search_organisations(criteria: OrganisationSearch) -> QuerySet[Organisation]:
     organisations = Organisation.objects.all()
     if criteria.q:
-        condition = Q()
-        for word in search_key(criteria.q).split():
-            condition &= Q(search_name__contains=word)
-        organisations = organisations.filter(condition)
+        organisations = search.matching(organisations, criteria.q, ranked=True)
     if criteria.kind:
         organisations = organisations.filter(kind=criteria.kind)
     if criteria.country:
@@ -109,7 +100,7 @@ def search_organisations(criteria: OrganisationSearch) -> QuerySet[Organisation]
     return (
         organisations.distinct()
         .annotate(people_count=Count("memberships", filter=Q(memberships__is_current=True)))
-        .order_by("search_name", "pk")
+        .order_by(*_ranked_first(criteria.q), "search_name", "pk")
         .prefetch_related("tags")
     )
 
@@ -242,3 +233,8 @@ def personal_data_overview(
 def recent_personal_data_exports(*, limit: int = 20) -> QuerySet[PersonalDataExport]:
     """The latest exports of personal data, for the page's log."""
     return PersonalDataExport.objects.select_related("made_by", "person")[:limit]
+
+
+def _ranked_first(query: str) -> list:
+    """The order a search adds in front of a list's own: its best matches first."""
+    return [F("search_rank").desc()] if search.query_words(query) else []

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q, QuerySet
 
+from sklaida.core import search
 from sklaida.core.models import Attachment, Comment, Library, Space, Task, User
 from sklaida.core.permissions import visible_to
 
@@ -84,8 +85,9 @@ def task_list(
         tasks = tasks.filter(status__in=Task.OPEN_STATUSES)
     elif status:
         tasks = tasks.filter(status=status)
-    if query:
-        tasks = tasks.filter(Q(title__icontains=query) | Q(description__icontains=query))
+    if search.query_words(query):
+        # The best matches first, then by due date as the list is.
+        tasks = search.ordered(tasks, query, "due_date", "pk")
     return _task_rows(tasks)
 
 

@@ -25,7 +25,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class EventFilterForm(forms.Form):
-    q = forms.CharField(label=_("Title"), required=False, max_length=100)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
     event_type = forms.ChoiceField(
         label=_("Type"), choices=[("", _("Any")), *EventType.choices], required=False
     )

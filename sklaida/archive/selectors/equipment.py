@@ -6,11 +6,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.urls import NoReverseMatch
 from django.utils.text import capfirst
 
 from sklaida.archive.models import Proposal
+from sklaida.core import search
 from sklaida.core.models import Booking, Equipment
 
 PAST_BOOKINGS_SHOWN = 20
@@ -35,16 +36,13 @@ class InventoryTotals:
 def inventory(*, criteria: EquipmentFilter) -> QuerySet[Equipment]:
     """The inventory items that match, ordered by type and name."""
     items = Equipment.objects.all()
-    if criteria.q:
-        items = items.filter(
-            Q(name__icontains=criteria.q) | Q(inventory_number__icontains=criteria.q)
-        )
     for name in ("kind", "condition", "location"):
         if getattr(criteria, name):
             items = items.filter(**{name: getattr(criteria, name)})
     if criteria.in_use is not None:
         items = items.filter(is_active=criteria.in_use)
-    return items.order_by("kind", "name", "pk")
+    # With a search text (name, inventory or serial number, place, notes) best first.
+    return search.ordered(items, criteria.q, "kind", "name", "pk")
 
 
 def inventory_list(*, criteria: EquipmentFilter, now: datetime.datetime) -> QuerySet[Equipment]:

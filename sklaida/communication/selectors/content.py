@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models import ChannelVariant, ContentItem, ContentVersion, StatusChange
-from sklaida.core import calendars
+from sklaida.core import calendars, search
 from sklaida.core.models import User
 from sklaida.core.permissions import Capability, has_capability, visible_to
 
@@ -31,8 +31,6 @@ class ContentFilter:
 
 def item_list(*, user: User, criteria: ContentFilter) -> QuerySet[ContentItem]:
     items = visible_to(user, ContentItem.objects.all())
-    if criteria.q:
-        items = items.filter(title__icontains=criteria.q)
     for name in ("kind", "status"):
         if getattr(criteria, name):
             items = items.filter(**{name: getattr(criteria, name)})
@@ -43,13 +41,11 @@ def item_list(*, user: User, criteria: ContentFilter) -> QuerySet[ContentItem]:
         items = items.filter(
             pk__in=ChannelVariant.objects.filter(channel_id=criteria.channel).values("item_id")
         )
-    return (
-        items.select_related("author", "campaign")
-        .prefetch_related(
-            Prefetch("variants", queryset=ChannelVariant.objects.select_related("channel"))
-        )
-        .order_by("-created_at", "-pk")
+    items = items.select_related("author", "campaign").prefetch_related(
+        Prefetch("variants", queryset=ChannelVariant.objects.select_related("channel"))
     )
+    # With a search text the best matches come first, then the newest.
+    return search.ordered(items, criteria.q, "-created_at", "-pk")
 
 
 def item_for(*, user: User, pk: int) -> ContentItem:

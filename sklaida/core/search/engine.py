@@ -21,8 +21,8 @@ from sklaida.core.search.words import query_terms
 TABLE = "core_searchentry"
 FTS_TABLE = "core_searchentry_fts"
 GIN_INDEX = "core_searchentry_vector"
-# bm25 / ts_rank weights: a word of the title counts four times one of the text.
-TITLE_WEIGHT = 4.0
+# Ranking weights: bm25 counts a word of the title four times one of the text on SQLite;
+# ts_rank's default weights count weight A (the title) ten times D on PostgreSQL.
 
 POSTGRESQL_INDEX_SQL = [
     (
@@ -92,7 +92,7 @@ def ensure_index(connection: BaseDatabaseWrapper) -> bool:
         for sql in missing:
             cursor.execute(sql)
         # Writes made while a trigger was missing never reached the table: refill it.
-        cursor.execute(f"DELETE FROM {FTS_TABLE}")
+        cursor.execute("DELETE FROM core_searchentry_fts")
         cursor.execute(SQLITE_FILL_SQL)
         return True
 
@@ -164,7 +164,7 @@ class Rank(Func):
         else:
             sql = (
                 "(SELECT found.rank FROM (SELECT rowid AS entry_id, "
-                f"-bm25(core_searchentry_fts, {TITLE_WEIGHT}, 1.0) AS rank "
+                "-bm25(core_searchentry_fts, 4.0, 1.0) AS rank "
                 "FROM core_searchentry_fts WHERE core_searchentry_fts MATCH {query} LIMIT -1"
                 ") AS found JOIN core_searchentry entry ON entry.id = found.entry_id "
                 "WHERE entry.kind = {kind} AND entry.object_id = {pk})"

@@ -7,10 +7,12 @@ from django.apps import apps
 from sklaida.core.models import Library
 from sklaida.core.tests.factories import TaskFactory
 
-# Bookkeeping, not domain data; the outbox holds whole e-mails only until they are sent.
+# Bookkeeping, not domain data (the search index is derived from the objects); the outbox
+# holds whole e-mails only until they are sent.
 NOT_AUDITED = {
     "core.Heartbeat",
     "core.OutgoingEmail",
+    "core.SearchEntry",
     "contacts.PersonImport",
     "contacts.DuplicateCandidate",
 }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from sklaida.core import search
 from sklaida.core.models import User
 from sklaida.core.permissions import visible_to
 from sklaida.events.models import Event, ProvisionItem
@@ -30,9 +31,9 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 
 
 def event_list(*, user: User, criteria: EventFilter) -> QuerySet[Event]:
+    """The events the user may see that meet every criterion: in date order, or with a
+    search text the best matches first (then the latest)."""
     events = visible_to(user, Event.objects.all())
-    if criteria.q:
-        events = events.filter(title__icontains=criteria.q)
     for name in ("event_type", "status"):
         if getattr(criteria, name):
             events = events.filter(**{name: getattr(criteria, name)})
@@ -45,7 +46,10 @@ def event_list(*, user: User, criteria: EventFilter) -> QuerySet[Event]:
         events = events.filter(
             starts_at__lt=_day_start(criteria.date_to + datetime.timedelta(days=1))
         )
-    return events.select_related("space", "responsible", "library").order_by("starts_at", "pk")
+    events = events.select_related("space", "responsible", "library")
+    if search.query_words(criteria.q):
+        return search.ordered(events, criteria.q)
+    return events.order_by("starts_at", "pk")
 
 
 def event_for(*, user: User, pk: int) -> Event:

@@ -26,24 +26,30 @@ PER_PAGE = 50
 
 def event_list(request: HttpRequest) -> HttpResponse:
     may_read(request)
-    form = EventFilterForm(request.GET or None, initial={"date_from": timezone.localdate()})
+    form = EventFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
+    # The register opens on what is coming. A search, or a "From" date given (even an
+    # emptied one), reaches every date; the page says which it shows.
+    upcoming_only = not data.get("q") and "date_from" not in request.GET
     criteria = selectors.EventFilter(
         q=data.get("q") or "",
         event_type=data.get("event_type") or "",
         status=data.get("status") or "",
         space=data["space"].pk if data.get("space") else None,
         responsible=data["responsible"].pk if data.get("responsible") else None,
-        # The register opens on what is coming; the filter reaches back in time.
-        # (an emptied "From" field shows everything).
-        date_from=data.get("date_from") if "date_from" in request.GET else timezone.localdate(),
+        date_from=timezone.localdate() if upcoming_only else data.get("date_from"),
         date_to=data.get("date_to"),
     )
     events = selectors.event_list(user=request.user, criteria=criteria)
     return render(
         request,
         "events/event_list.html",
-        {"form": form, **paginated(request, events, per_page=PER_PAGE)},
+        {
+            "form": form,
+            "upcoming_only": upcoming_only,
+            "searched": bool(data.get("q")),
+            **paginated(request, events, per_page=PER_PAGE),
+        },
     )
 
 
