@@ -68,15 +68,15 @@ def ensure_role_groups(using: str = "default", **kwargs) -> None:
 
 
 def ensure_search_index(using: str = "default", **kwargs) -> None:
-    """Repair the engine's search index, and fill it when it is empty while there is data
-    (an installation upgraded from before the search, or a restored backup)."""
+    """Repair the engine's search index, and fill the kinds that have no entry while there
+    is data (an installation upgraded from before search or a kind, a restored backup)."""
     from django.db import connections
 
     from sklaida.core.search import engine, indexing
 
     engine.ensure_index(connections[using])
-    if using == "default" and indexing.is_empty_while_data_exists():
-        indexing.rebuild()
+    if using == "default" and (missing := indexing.kinds_never_indexed()):
+        indexing.rebuild(missing)
 
 
 class SklaidaAdminConfig(admin_apps.AdminConfig):

@@ -90,6 +90,14 @@ class TaskFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=100,
+        help_text=_("Any word form, with or without diacritics: “siauliu” finds “Šiaulių”."),
+    )
+
+
 class TaskStatusForm(forms.Form):
     status = forms.ChoiceField(choices=Task.Status.choices)
 

@@ -26,6 +26,7 @@ def register() -> None:
             url=lambda task: task.get_absolute_url(),
             summary=_summary,
             list_url="core:task_list",
+            list_query=(("scope", "all"),),
             then=("due_date",),
             prepare=lambda queryset: queryset.select_related("owner"),
             order=70,

@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("paieska/", views.search_everything, name="search"),
     path("profilis/", views.profile, name="profile"),
     path("profilis/el-pastas/", views_auth.email_change, name="email_change"),
     path("profilis/el-pastas/<str:token>/", views_auth.email_confirm, name="email_confirm"),

@@ -23,6 +23,7 @@ from sklaida.core.forms import (
     AttachmentForm,
     CommentForm,
     ProfileForm,
+    SearchForm,
     TaskFilterForm,
     TaskForm,
     TaskStatusForm,
@@ -36,6 +37,7 @@ from sklaida.core.permissions import (
     has_capability,
 )
 from sklaida.core.registry import is_discussable
+from sklaida.core.search.everything import everything
 from sklaida.core.views_auth import profile_page
 
 TASKS_PER_PAGE = 50
@@ -60,6 +62,18 @@ def paginated(request: HttpRequest, items, *, per_page: int) -> dict:
 def dashboard(request: HttpRequest) -> HttpResponse:
     work = selectors.my_work(user=request.user, today=timezone.localdate())
     return render(request, "core/dashboard.html", {"work": work})
+
+
+def search_everything(request: HttpRequest) -> HttpResponse:
+    """The header's search: what the user may see, grouped by kind, best matches first."""
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    groups = everything(request.user, query) if query else []
+    return render(
+        request,
+        "core/search.html",
+        {"form": form, "query": query, "header_query": query, "groups": groups},
+    )
 
 
 def profile(request: HttpRequest) -> HttpResponse:

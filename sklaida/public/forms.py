@@ -16,6 +16,7 @@ EMAIL_TOO_LONG = _("An e-mail address may have at most %(limit_value)d character
 
 
 class CalendarFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
     event_type = forms.ChoiceField(
         label=_("Type"), choices=[("", _("Any")), *EventType.choices], required=False
     )
@@ -34,4 +35,5 @@ class CalendarFilterForm(forms.Form):
             audience=data.get("audience") or "",
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
+            query=data.get("q") or "",
         )

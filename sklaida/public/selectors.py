@@ -14,7 +14,9 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from sklaida.contacts.models import Organisation
+from sklaida.core import search
 from sklaida.events.models import Audience, Event
+from sklaida.events.search import PUBLIC_KIND
 
 PUBLIC_STATUSES = (
     Event.Status.ANNOUNCED,
@@ -34,6 +36,7 @@ class PublicFilter:
     audience: str = ""
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
+    query: str = ""
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -57,7 +60,11 @@ def _with_display_relations(events: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
-def _filtered(events: QuerySet[Event], criteria: PublicFilter) -> QuerySet[Event]:
+def _filtered(
+    events: QuerySet[Event], criteria: PublicFilter, *, search_too: bool = True
+) -> QuerySet[Event]:
+    if search_too and criteria.query:
+        events = search.matching(events, criteria.query, kind=PUBLIC_KIND)
     if criteria.event_type:
         events = events.filter(event_type=criteria.event_type)
     if criteria.audience:
@@ -72,11 +79,13 @@ def _filtered(events: QuerySet[Event], criteria: PublicFilter) -> QuerySet[Event
 
 
 def upcoming_events(*, criteria: PublicFilter, now: datetime.datetime) -> QuerySet[Event]:
-    """The list view: events not yet over, or those of the dates asked for."""
+    """The list view: events not yet over, or those of the dates asked for; with a search,
+    the best matches first, then the soonest."""
     events = public_events()
     if not criteria.date_from:
         events = events.filter(ends_at__gte=now)
-    return _with_display_relations(_filtered(events, criteria)).order_by("starts_at", "pk")
+    events = _with_display_relations(_filtered(events, criteria, search_too=False))
+    return search.ordered(events, criteria.query, "starts_at", "pk", kind=PUBLIC_KIND)
 
 
 def feed_events(*, criteria: PublicFilter, now: datetime.datetime) -> QuerySet[Event]:

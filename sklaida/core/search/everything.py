@@ -47,13 +47,17 @@ def _result(searchable: Searchable, obj: models.Model) -> Result:
     return Result(str(obj), searchable.url(obj), searchable.summary(obj))
 
 
+def _list_url(searchable: Searchable, query: str) -> str:
+    return f"{reverse(searchable.list_url)}?{urlencode([*searchable.list_query, ('q', query)])}"
+
+
 def everything(user, query: str, *, per_kind: int = PER_KIND) -> list[Group]:
     """What `user` may see that matches `query`, per kind, best first; kinds without a
     match are left out."""
     if not query_words(query):
         return []
     groups = []
-    for searchable in registered():
+    for searchable in registered(main_only=True):
         visible = searchable.visible(user, searchable.model._default_manager.all())
         if visible.query.is_empty():
             continue
@@ -70,7 +74,7 @@ def everything(user, query: str, *, per_kind: int = PER_KIND) -> list[Group]:
                 label=str(searchable.label),
                 results=[_result(searchable, row) for row in rows],
                 count=count,
-                list_url=f"{reverse(searchable.list_url)}?{urlencode({'q': query})}",
+                list_url=_list_url(searchable, query),
             )
         )
     return groups

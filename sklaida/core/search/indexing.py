@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from sklaida.core.search.registry import Searchable, registered, searchable_for
+from sklaida.core.search.registry import Searchable, kinds_of, registered, searchable_for
 from sklaida.core.search.words import document
 
 BATCH = 500
@@ -29,18 +29,24 @@ def index(obj: models.Model) -> None:
     """Index one object as it is now (after its many-to-many relations are saved)."""
     from sklaida.core.models import SearchEntry
 
-    searchable = searchable_for(type(obj))
-    title, body = _entry_values(searchable, obj)
-    updated = SearchEntry.objects.filter(kind=searchable.kind, object_id=obj.pk).update(
-        title=title, body=body
-    )
-    if not updated:
-        SearchEntry.objects.create(kind=searchable.kind, object_id=obj.pk, title=title, body=body)
+    for searchable in kinds_of(type(obj)):
+        title, body = _entry_values(searchable, obj)
+        kind = searchable.kind
+        updated = SearchEntry.objects.filter(kind=kind, object_id=obj.pk).update(
+            title=title, body=body
+        )
+        if not updated:
+            SearchEntry.objects.create(kind=kind, object_id=obj.pk, title=title, body=body)
 
 
-def index_many(objects: QuerySet | Iterable[models.Model], *, batch: int = BATCH) -> int:
-    """Index many objects of one model (a queryset is read in chunks, memory stays flat);
-    returns how many."""
+def index_many(
+    objects: QuerySet | Iterable[models.Model],
+    *,
+    batch: int = BATCH,
+    only: Searchable | None = None,
+) -> int:
+    """Index many objects of one model as each of its kinds (or `only` one); a queryset is
+    read in chunks, so memory stays flat. Returns how many objects."""
     from sklaida.core.models import SearchEntry
 
     if isinstance(objects, QuerySet):
@@ -49,9 +55,11 @@ def index_many(objects: QuerySet | Iterable[models.Model], *, batch: int = BATCH
     count = 0
     entries: list[SearchEntry] = []
     for obj in objects:
-        searchable = searchable_for(type(obj))
-        title, body = _entry_values(searchable, obj)
-        entries.append(SearchEntry(kind=searchable.kind, object_id=obj.pk, title=title, body=body))
+        for searchable in [only] if only else kinds_of(type(obj)):
+            title, body = _entry_values(searchable, obj)
+            entries.append(
+                SearchEntry(kind=searchable.kind, object_id=obj.pk, title=title, body=body)
+            )
         count += 1
         if len(entries) >= batch:
             _upsert(entries)
@@ -75,7 +83,8 @@ def _upsert(entries: list) -> None:
 def unindex(model: type[models.Model], pks: Iterable[int]) -> None:
     from sklaida.core.models import SearchEntry
 
-    SearchEntry.objects.filter(kind=model._meta.label_lower, object_id__in=list(pks)).delete()
+    kinds = [searchable.kind for searchable in kinds_of(model)]
+    SearchEntry.objects.filter(kind__in=kinds, object_id__in=list(pks)).delete()
 
 
 def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, int]:
@@ -92,20 +101,24 @@ def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, i
         SearchEntry.objects.filter(kind=searchable.kind).exclude(
             object_id__in=model._default_manager.values("pk")
         ).delete()
-        counts[searchable.kind] = index_many(model._default_manager.all())
+        counts[searchable.kind] = index_many(model._default_manager.all(), only=searchable)
         if progress:
             progress(searchable.kind, counts[searchable.kind])
     return counts
 
 
-def is_empty_while_data_exists() -> bool:
-    """True when no entry exists but a registered model has rows (a new installation
-    upgraded from before search, or a restored backup): post_migrate rebuilds then."""
+def kinds_never_indexed() -> list[str]:
+    """Kinds with no entry while their model has rows: an installation upgraded from before
+    the search or before a kind was added, or a restored backup. post_migrate fills them.
+    Two small queries per kind."""
     from sklaida.core.models import SearchEntry
 
-    if SearchEntry.objects.exists():
-        return False
-    return any(searchable.model._default_manager.exists() for searchable in registered())
+    return [
+        searchable.kind
+        for searchable in registered()
+        if not SearchEntry.objects.filter(kind=searchable.kind).exists()
+        and searchable.model._default_manager.exists()
+    ]
 
 
 def _saved(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -138,14 +151,18 @@ def _related_saved(searchable: Searchable, related, sender, instance, created: b
 
 
 def connect(searchable: Searchable) -> None:
-    uid = f"search-{searchable.kind}"
-    post_save.connect(_saved, sender=searchable.model, dispatch_uid=f"{uid}-save", weak=False)
-    post_delete.connect(_deleted, sender=searchable.model, dispatch_uid=f"{uid}-delete", weak=False)
+    # One handler per model (it indexes every kind of the model), one per related model.
+    model_uid = f"search-{searchable.model._meta.label_lower}"
+    post_save.connect(_saved, sender=searchable.model, dispatch_uid=f"{model_uid}-save", weak=False)
+    post_delete.connect(
+        _deleted, sender=searchable.model, dispatch_uid=f"{model_uid}-delete", weak=False
+    )
     for name in searchable.m2m:
         through = getattr(searchable.model, name).through
         m2m_changed.connect(
-            _m2m_changed, sender=through, dispatch_uid=f"{uid}-m2m-{name}", weak=False
+            _m2m_changed, sender=through, dispatch_uid=f"{model_uid}-m2m-{name}", weak=False
         )
+    uid = f"search-{searchable.kind}"
     for related in searchable.related:
         post_save.connect(
             partial(_related_saved, searchable, related),

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from sklaida.core import search
 from sklaida.events.models import Audience, AudienceGroup, Event, EventSeries, EventType
 from sklaida.events.tests.factories import EventFactory, at
 from sklaida.testing.queries import queries_to_render
@@ -308,3 +309,35 @@ def test_a_deleted_event_leaves_the_cached_list(personas):
     event.delete()
 
     assert "Greitai išnyksiantis renginys" not in page_text(client.get("/renginiai/"))
+
+
+def test_visitors_search_the_calendar_in_any_word_form_without_diacritics(personas):
+    EventFactory(title="Paroda „Šiaulių krašto drožėjai“", starts_at=at(in_days(9), 12))
+    EventFactory(title="Edukacija vaikams", starts_at=at(in_days(3), 12))
+    EventFactory(title="Vidinė paroda apie Šiaulius", is_public=False)
+    client = Client()
+
+    found = page_text(client.get("/renginiai/", {"q": "parodos siauliu"}))
+    soon_first = page_text(client.get("/renginiai/"))
+
+    assert "Šiaulių krašto drožėjai" in found
+    assert "Edukacija vaikams" not in found
+    assert "Vidinė paroda" not in found
+    assert '<input type="text" name="q" value="parodos siauliu"' in found
+    assert soon_first.index("Edukacija vaikams") < soon_first.index("Šiaulių krašto drožėjai")
+
+
+def test_the_public_search_does_not_find_events_by_words_the_public_pages_do_not_show(
+    personas,
+):
+    from sklaida.contacts.tests.factories import PersonFactory
+
+    reading = EventFactory(title="Poezijos skaitymai", starts_at=at(in_days(5), 18))
+    reading.performers.add(PersonFactory(first_name="Rūta", last_name="Žuvėdrienė"))
+    client = Client()
+
+    public = page_text(client.get("/renginiai/", {"q": "Žuvėdrienė"}))
+    staff = list(search.matching(Event.objects.all(), "Žuvėdrienė"))
+
+    assert "Poezijos skaitymai" not in public
+    assert staff == [reading]
