@@ -18,6 +18,9 @@ from sklaida.core.models import User
 
 # The event, creator and person facets name the most frequent ones only.
 TOP_FACET_VALUES = 20
+# Facets are counted only up to this many matching files: beyond it each facet is a
+# grouped pass over a large part of the archive, while the list itself stays fast.
+FACET_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -88,15 +91,22 @@ def _event_label(title: str, starts_at: datetime.datetime) -> str:
     return f"{title} ({day})"
 
 
-def asset_facets(*, queryset: QuerySet[Asset]) -> dict[str, list[Facet]]:
+def facets_are_cheap(queryset: QuerySet[Asset]) -> bool:
+    """Whether `queryset` has at most FACET_LIMIT files (one query that stops counting there)."""
+    return queryset.order_by().values("pk")[: FACET_LIMIT + 1].count() <= FACET_LIMIT
+
+
+def asset_facets(*, queryset: QuerySet[Asset]) -> dict[str, list[Facet]] | None:
     """How many of `queryset` fall under each type, year (in Vilnius), event, creator,
     person shown, access level and selection state, and how many are damaged (previews
     failed); values with none are left out.
 
     Five queries whatever the number of assets: one pass counts the values of the three
     choice fields and the damaged files at once, then one grouped query each for year,
-    event, creator, person.
+    event, creator, person. None when there are more than FACET_LIMIT files.
     """
+    if not facets_are_cheap(queryset):
+        return None
     assets = queryset.order_by()
     choice_fields = {
         "kind": Asset.Kind,

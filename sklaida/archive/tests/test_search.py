@@ -382,4 +382,23 @@ def _facet_queries(count: int) -> int:
 
 
 def test_facets_take_the_same_few_queries_for_five_or_thirty_assets():
-    assert _facet_queries(5) == _facet_queries(30) == 5
+    # One bounded count decides whether facets are cheap, then five queries.
+    assert _facet_queries(5) == _facet_queries(30) == 6
+
+
+def test_above_the_facet_limit_the_list_says_how_to_get_facets_instead_of_counting(
+    personas, client_as, monkeypatch
+):
+    from sklaida.archive.selectors import search as asset_search_module
+
+    for number in range(4):
+        AssetFactory(title=f"Žuvėdrynės šventė {number}")
+    monkeypatch.setattr(asset_search_module, "FACET_LIMIT", 3)
+    client = client_as("specialiste")
+
+    many = client.get("/archyvas/", {"q": "zuvedrynes"}).content.decode()
+    few = client.get("/archyvas/", {"q": "zuvedrynes", "kind": "video"}).content.decode()
+
+    assert "Skaičiai pagal tipą, metus, renginį ir asmenį rodomi" in many
+    assert 'href="?q=zuvedrynes&amp;kind=image"' not in many
+    assert "Skaičiai pagal tipą" not in few

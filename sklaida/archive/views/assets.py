@@ -19,7 +19,12 @@ from sklaida.archive.forms import AssetFilterForm, AssetForm, BulkEditForm
 from sklaida.archive.models import Asset, Collection, archive_storage
 from sklaida.archive.renditions_serving import rendition_response
 from sklaida.archive.selectors.access import visible_assets
-from sklaida.archive.selectors.search import AssetCriteria, asset_facets, asset_search
+from sklaida.archive.selectors.search import (
+    FACET_LIMIT,
+    AssetCriteria,
+    asset_facets,
+    asset_search,
+)
 from sklaida.archive.services import assets as services
 from sklaida.core.files import clean_filename
 from sklaida.core.formatting import format_number
@@ -68,7 +73,8 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         "archive/asset_list.html",
         {
             "form": form,
-            "facets": _facet_links(request, facets),
+            "facets": _facet_links(request, facets) if facets is not None else None,
+            "facet_limit": FACET_LIMIT,
             "criteria": criteria,
             "collections": list(Collection.objects.order_by("-created_at")[:100]),
             **paginated(request, assets, per_page=PER_PAGE),
