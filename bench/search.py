@@ -150,10 +150,78 @@ def fill(model, rows, make, searchable_kinds) -> None:
     print(f" ({time.perf_counter() - started:.0f} s)")
 
 
+TEMPLATES = 5000
+
+
+def fill_assets(rows: int) -> None:
+    """A million assets are written by PostgreSQL itself: INSERT … SELECT over
+    generate_series from TEMPLATES generated titles whose search keys Python made once."""
+    from django.db import connection
+
+    from sklaida.archive.models import Asset
+    from sklaida.core.search.words import document
+
+    started = time.perf_counter()
+    rng = random.Random("assets")  # noqa: S311 (made-up data, repeatable)
+    templates = [sentence(rng) for _ in range(TEMPLATES)]
+    prototype = Asset(file="x", sha256="x", size=1, mime_type="image/jpeg", kind=Asset.Kind.IMAGE)
+    # Each row's number n is kept in `size`, which nothing searched reads.
+    varying = {
+        "file": "'archive/originals/' || lpad(to_hex(n), 64, '0') || '.jpg'",
+        "sha256": "lpad(to_hex(n), 64, '0')",
+        "size": "n",
+        "original_name": "'IMG_' || lpad(n::text, 7, '0') || '.jpg'",
+        "title": "t.title",
+        "description": "t.body",
+        "captured_at": "now() - make_interval(mins => 7 * n)",
+        "access": "CASE WHEN mod(n, 50) = 0 THEN 'restricted' ELSE 'internal' END",
+    }
+    columns, values, parameters = [], [], []
+    for field in Asset._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(field.column)
+        if field.name in varying:
+            values.append(varying[field.name])
+        else:
+            values.append("%s")
+            value = field.pre_save(prototype, add=True)
+            parameters.append(field.get_db_prep_save(value, connection))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE bench_template (i int, title text, body text, "
+            "title_keys text, body_keys text)"
+        )
+        cursor.executemany(
+            "INSERT INTO bench_template VALUES (%s, %s, %s, %s, %s)",
+            [
+                (i, title, body, document(title), document(body))
+                for i, (title, body) in enumerate(templates)
+            ],
+        )
+        cursor.execute("SELECT coalesce(max(id), 0) FROM archive_asset")
+        before = cursor.fetchone()[0]
+        for first in range(1, rows + 1, 100_000):
+            last = min(rows, first + 99_999)
+            cursor.execute(
+                f"INSERT INTO archive_asset ({', '.join(columns)}) "  # noqa: S608 (our columns)
+                f"SELECT {', '.join(values)} FROM generate_series(%s, %s) AS n "
+                "JOIN bench_template t ON t.i = mod(n, %s)",
+                [*parameters, first, last, TEMPLATES],
+            )
+            print(f"\r  Asset: {last:,}/{rows:,}", end="", flush=True)
+        cursor.execute(
+            "INSERT INTO core_searchentry (kind, object_id, title, body) "
+            "SELECT 'archive.asset', a.id, t.title_keys, t.body_keys FROM archive_asset a "
+            "JOIN bench_template t ON t.i = mod(a.size, %s) WHERE a.id > %s",
+            [TEMPLATES, before],
+        )
+    print(f" ({time.perf_counter() - started:.0f} s)")
+
+
 def build(events: int, assets: int, persons: int) -> None:
     from django.utils import timezone
 
-    from sklaida.archive.models import Asset
     from sklaida.contacts.models import Person
     from sklaida.contacts.text import search_key
     from sklaida.core import demo
@@ -182,22 +250,6 @@ def build(events: int, assets: int, persons: int) -> None:
             summary=text,
         )
 
-    def asset(n: int, rng: random.Random) -> Asset:
-        title, text = sentence(rng)
-        digest = f"{n:064x}"
-        return Asset(
-            file=f"archive/originals/{digest[:2]}/{digest}.jpg",
-            sha256=digest,
-            size=1,
-            mime_type="image/jpeg",
-            kind=Asset.Kind.IMAGE,
-            original_name=f"IMG_{n:07d}.jpg",
-            title=title,
-            description=text,
-            captured_at=now - timezone.timedelta(minutes=7 * n),
-            access=Asset.Access.RESTRICTED if n % 50 == 0 else Asset.Access.INTERNAL,
-        )
-
     def person(n: int, rng: random.Random) -> Person:
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         if n % 3:
@@ -206,7 +258,7 @@ def build(events: int, assets: int, persons: int) -> None:
 
     print("Generating (once; kept for the next run):")
     fill(Event, events, event, {"events.event", "events.public"})
-    fill(Asset, assets, asset, {"archive.asset"})
+    fill_assets(assets)
     fill(Person, persons, person, {"contacts.person"})
     with django.db.connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")

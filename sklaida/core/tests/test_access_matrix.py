@@ -84,6 +84,7 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     "healthz": Rule(EVERYONE),
     "favicon": Rule(EVERYONE),
     "core:dashboard": Rule(SIGNED_IN),
+    "core:search": Rule(SIGNED_IN),
     "core:profile": Rule(SIGNED_IN),
     "core:email_change": Rule(
         SIGNED_IN, method="POST", data=lambda data: {"new_email": "naujas@biblioteka.example"}
