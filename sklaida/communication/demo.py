@@ -23,7 +23,7 @@ from sklaida.communication.models import (
     Subscriber,
 )
 from sklaida.contacts.models import ContactList
-from sklaida.core import demo
+from sklaida.core import demo, search
 from sklaida.core.addresses import mailbox_key
 from sklaida.events.models import Event
 
@@ -407,6 +407,7 @@ def load(world: demo.DemoWorld) -> None:
             )
         )
     ContentItem.objects.bulk_create(items)
+    search.index_many(items)
     ContentVersion.objects.bulk_create(
         ContentVersion(
             item=item,

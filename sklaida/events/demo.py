@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from sklaida.contacts.models import Organisation, Person
-from sklaida.core import demo
+from sklaida.core import demo, search
 from sklaida.core.models import Booking, Library, Space, User
 from sklaida.events.models import (
     ActivityPlan,
@@ -393,6 +393,7 @@ def load(world: demo.DemoWorld) -> None:
         for index, event in enumerate(events)
         if performers and event.event_type == T.BOOK_PRESENTATION
     )
+    search.index_many(Event.objects.filter(pk__in=[event.pk for event in events]))
     Booking.objects.bulk_create(
         Booking(
             content_type=ContentType.objects.get_for_model(Event),

@@ -7,6 +7,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.utils.html import escape
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -140,3 +141,19 @@ def test_the_header_of_every_staff_page_has_the_search_box(client_as, personas):
 
     assert 'action="/paieska/"' in page
     assert '<label class="visually-hidden" for="header-search">Ieškoti visur</label>' in page
+
+
+def test_the_demo_is_searchable_as_loaded(client_as, personas):
+    from sklaida.communication.models import ContentItem
+    from sklaida.events.models import Event
+
+    event = Event.objects.order_by("pk").first()
+    item = ContentItem.objects.order_by("pk").first()
+    client = client_as("vadove")
+
+    found_event = client.get("/paieska/", {"q": event.title}).content.decode()
+    found_item = client.get("/paieska/", {"q": item.title}).content.decode()
+
+    # Bulk-created by the demo, yet indexed: found by their own titles.
+    assert f">{escape(event.title)}</a>" in _groups(found_event)["events.event"]
+    assert f">{escape(item.title)}</a>" in _groups(found_item)["communication.contentitem"]
