@@ -7,9 +7,9 @@ import re
 from urllib.parse import quote
 
 import pytest
-from django.utils.html import escape
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from sklaida.archive.models import Asset
 from sklaida.archive.tests.factories import AssetFactory
