@@ -182,6 +182,8 @@ class Asset(models.Model):
             models.Index(fields=["event", "captured_at"]),
             models.Index(fields=["event", "selection"]),
             models.Index(fields=["-created_at"]),
+            # Also "archive_asset_newest_first" (captured_at DESC NULLS LAST, id DESC), the
+            # list's own order, made by migration 0005: SQLite cannot declare NULLS LAST.
         ]
         constraints = [
             models.CheckConstraint(

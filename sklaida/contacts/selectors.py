@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import asdict, dataclass, fields
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from sklaida.contacts import privacy
 from sklaida.contacts.models import (
@@ -55,8 +55,6 @@ def search_persons(criteria: PersonSearch) -> QuerySet[Person]:
     """Persons meeting every criterion; by name, or with a search text (a name in any
     case form, with or without diacritics, or an e-mail address) the best matches first."""
     persons = Person.objects.all()
-    if criteria.q:
-        persons = search.matching(persons, criteria.q, ranked=True)
     if criteria.category:
         persons = persons.filter(category=criteria.category)
     if criteria.country:
@@ -72,7 +70,7 @@ def search_persons(criteria: PersonSearch) -> QuerySet[Person]:
             if contact_list
             else persons.none()
         )
-    return persons.distinct().order_by(*_ranked_first(criteria.q), "search_name", "pk")
+    return search.ordered(persons.distinct(), criteria.q, "search_name", "pk")
 
 
 def person_rows(persons: QuerySet[Person]) -> QuerySet[Person]:
@@ -89,20 +87,16 @@ def person_rows(persons: QuerySet[Person]) -> QuerySet[Person]:
 
 def search_organisations(criteria: OrganisationSearch) -> QuerySet[Organisation]:
     organisations = Organisation.objects.all()
-    if criteria.q:
-        organisations = search.matching(organisations, criteria.q, ranked=True)
     if criteria.kind:
         organisations = organisations.filter(kind=criteria.kind)
     if criteria.country:
         organisations = organisations.filter(country=criteria.country)
     if criteria.tag:
         organisations = organisations.filter(tags__name__iexact=criteria.tag)
-    return (
-        organisations.distinct()
-        .annotate(people_count=Count("memberships", filter=Q(memberships__is_current=True)))
-        .order_by(*_ranked_first(criteria.q), "search_name", "pk")
-        .prefetch_related("tags")
+    organisations = organisations.distinct().annotate(
+        people_count=Count("memberships", filter=Q(memberships__is_current=True))
     )
+    return search.ordered(organisations, criteria.q, "search_name", "pk").prefetch_related("tags")
 
 
 def list_members(contact_list: ContactList) -> QuerySet[Person]:
@@ -233,8 +227,3 @@ def personal_data_overview(
 def recent_personal_data_exports(*, limit: int = 20) -> QuerySet[PersonalDataExport]:
     """The latest exports of personal data, for the page's log."""
     return PersonalDataExport.objects.select_related("made_by", "person")[:limit]
-
-
-def _ranked_first(query: str) -> list:
-    """The order a search adds in front of a list's own: its best matches first."""
-    return [F("search_rank").desc()] if search.query_words(query) else []

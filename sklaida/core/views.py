@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -29,6 +28,7 @@ from sklaida.core.forms import (
     TaskStatusForm,
 )
 from sklaida.core.models import Attachment, Task
+from sklaida.core.paging import CappedPaginator
 from sklaida.core.permissions import (
     Capability,
     can_change,
@@ -54,7 +54,7 @@ def paginated(request: HttpRequest, items, *, per_page: int) -> dict:
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return {
-        "page": Paginator(items, per_page).get_page(request.GET.get("page")),
+        "page": CappedPaginator(items, per_page).get_page(request.GET.get("page")),
         "query_without_page": query_without_page.urlencode(),
     }
 

@@ -71,12 +71,7 @@ def asset_search(*, user: User, criteria: AssetCriteria) -> QuerySet[Asset]:
         start, end = _year_bounds(criteria.year)
         assets = assets.filter(captured_at__gte=start, captured_at__lt=end)
     newest_first = [F("captured_at").desc(nulls_last=True), F("pk").desc()]
-    if search.query_words(criteria.text):
-        assets = search.matching(assets, criteria.text, ranked=True)
-        order = [F("search_rank").desc(), *newest_first]
-    else:
-        order = newest_first
-    return assets.select_related("event", "creator").order_by(*order)
+    return search.ordered(assets.select_related("event", "creator"), criteria.text, *newest_first)
 
 
 def _person_label(pk: int, first_name: str, last_name: str, anonymised_at) -> str:

@@ -113,3 +113,24 @@ def test_the_events_register_says_it_shows_from_today_on_and_searches_every_date
     assert past.title not in opening
     assert "Ieškoma visų datų renginių, tinkamiausi rodomi pirmiausia." in searched
     assert past.title in searched
+
+
+def test_beyond_the_rank_limit_matches_keep_the_lists_own_order(monkeypatch, personas):
+    from sklaida.events.models import Event
+
+    now = timezone.now()
+    best = EventFactory(title="Žuvėdrų žuvėdros", starts_at=now - datetime.timedelta(days=30))
+    newer = EventFactory(
+        title="Vakaras", summary="Apie žuvėdras.", starts_at=now - datetime.timedelta(days=2)
+    )
+    newest = EventFactory(
+        title="Popietė", summary="Ir žuvėdros.", starts_at=now - datetime.timedelta(days=1)
+    )
+    events = Event.objects.filter(pk__in=[best.pk, newer.pk, newest.pk])
+
+    ranked = list(search.ordered(events, "zuvedros"))
+    monkeypatch.setattr(search, "RANK_LIMIT", 2)
+    by_date = list(search.ordered(events, "zuvedros"))
+
+    assert ranked[0] == best
+    assert by_date == [newest, newer, best]
