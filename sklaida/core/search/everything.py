@@ -1,6 +1,6 @@
 """The header's search: every registered kind at once, grouped, each group linking to
-its full list. Two queries per kind (a page of the best matches and a capped count),
-whatever the number of rows."""
+its full list. At most three bounded queries per kind (whether there are few enough
+matches to rank, a page of the best, a capped count), whatever the number of rows."""
 
 from __future__ import annotations
 
