@@ -2,7 +2,7 @@ from sklaida.communication.checks import check_typography
 from sklaida.communication.checks.typography import (
     check_dashes,
     check_dates,
-    check_double_spaces,
+    check_spaces,
     check_non_breaking_spaces,
     check_quotes,
 )
@@ -77,8 +77,8 @@ def test_impossible_dates_and_dates_in_addresses_are_not_flagged():
 
 
 def test_double_spaces_are_flagged():
-    assert suggestions(check_double_spaces("Knygų  savaitė.")) == [" "]
-    assert check_double_spaces("Knygų savaitė.\n\nKita pastraipa.") == []
+    assert suggestions(check_spaces("Knygų  savaitė.")) == [" "]
+    assert check_spaces("Knygų savaitė.\n\nKita pastraipa.") == []
 
 
 def test_all_typography_rules_together_in_text_order():
