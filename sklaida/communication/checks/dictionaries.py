@@ -26,8 +26,12 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
-# Language code → Hunspell dictionary base name under HUNSPELL_DIRECTORY, and its package.
-DICTIONARIES = {"lt": ("lt_LT", "hunspell-lt"), "en": ("en_US", "hunspell-en-us")}
+# Language code → Hunspell dictionaries (base name under HUNSPELL_DIRECTORY, Debian package).
+# English: British spelling first (the library's partners write it), American accepted too.
+DICTIONARIES = {
+    "lt": (("lt_LT", "hunspell-lt"),),
+    "en": (("en_GB", "hunspell-en-gb"), ("en_US", "hunspell-en-us")),
+}
 DEFAULT_DIRECTORY = "/usr/share/hunspell"
 
 # Model words offered for the paradigm of a new word: (model, its genitive, what it declines).
@@ -79,14 +83,36 @@ class Speller:
         return self.known(word) and any(stem[:1].isupper() for stem in self.stems(word))
 
 
+class EitherSpeller(Speller):
+    """Several dictionaries of one language (British and American English): a word any of
+    them knows is known; suggestions come from the first."""
+
+    def __init__(self, spellers: list[Speller]) -> None:
+        self._spellers = spellers
+        self._known = {}
+
+    def known(self, word: str) -> bool:
+        return any(speller.known(word) for speller in self._spellers)
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        return self._spellers[0].suggest(word)
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        return tuple(stem for speller in self._spellers for stem in speller.stems(word))
+
+
 def _path(language: str) -> tuple[Path | None, str]:
-    name, package = DICTIONARIES.get(language, (None, ""))
+    """The first installed dictionary of a language (else the first expected), its package."""
     directory = Path(getattr(settings, "HUNSPELL_DIRECTORY", DEFAULT_DIRECTORY))
-    return (directory / name if name else None), package
+    candidates = [(directory / name, package) for name, package in DICTIONARIES.get(language, ())]
+    for base, package in candidates:
+        if base.with_suffix(".dic").exists():
+            return base, package
+    return candidates[0] if candidates else (None, "")
 
 
-def _new_hunspell(language: str):
-    base, package = _path(language)
+def _new_hunspell(language: str, base: Path | None = None):
+    base, package = (base, "") if base else _path(language)
     if base is None or not base.with_suffix(".dic").exists():
         # Once per language and place: a test that points elsewhere sees its own warning.
         if (language, str(base)) not in _warned:
@@ -104,13 +130,26 @@ def _new_hunspell(language: str):
     return Hunspell(base.name, hunspell_data_dir=str(base.parent))
 
 
+def _load(language: str) -> Speller | None:
+    directory = Path(getattr(settings, "HUNSPELL_DIRECTORY", DEFAULT_DIRECTORY))
+    installed = [
+        directory / name
+        for name, _package in DICTIONARIES.get(language, ())
+        if (directory / name).with_suffix(".dic").exists()
+    ]
+    if not installed:
+        _new_hunspell(language)  # warns
+        return None
+    spellers = [Speller(_new_hunspell(language, base)) for base in installed]
+    return spellers[0] if len(spellers) == 1 else EitherSpeller(spellers)
+
+
 def dictionary(language: str = "lt") -> Speller | None:
     """The Hunspell dictionary of a language, loaded once; None when it is not installed."""
     if language not in _loaded:
         with _lock:
             if language not in _loaded:
-                hunspell = _new_hunspell(language)
-                _loaded[language] = Speller(hunspell) if hunspell else None
+                _loaded[language] = _load(language)
     return _loaded[language]
 
 

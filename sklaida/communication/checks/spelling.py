@@ -53,6 +53,23 @@ QUOTED = re.compile(
     r"„([^“”\n]{1,300})[“”]|“([^”\n]{1,300})”|\"([^\"\n]{1,300})\"|«([^»\n]{1,300})»"
 )
 SINGLE_QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,300})'(?!\w)")
+# A Lithuanian surname's ending (Radvilavičiūtės, Kazlauskienei, Beinoravičiaus, Jonaičio).
+SURNAME = re.compile(
+    r"(?:ien|ait|yt|ut|ūt|iūt)(?:ė|ės|ei|ę|e|ėje)$"
+    r"|(?:ausk|insk|ack|eck)(?:as|o|ui|ą|u|ai|ų)$"
+    r"|(?:evič|avič|ič|uč|ulč)(?:ius|iaus|iui|ių|iumi|iaus)$"
+    r"|(?:ait|ėn|on|ūn)(?:is|io|iui|į|iu|iai|ių)$"
+)
+# A diminutive (parodėlė, knygelės, namukas) of a word the dictionary knows (paroda, knyga).
+DIMINUTIVE = re.compile(
+    r"^(.{4,}?)(?:ėl|el|uk|už|yt|ut|ait|ul)"
+    r"(?:ė|ės|ei|ę|e|ėje|ių|ėms|es|ėmis|ėse|is|io|iui|į|iu|yje|iai|iams|ius|iais|iuose"
+    r"|as|o|ui|ą|u|ai|ų|ams|us|ais|uose)$"
+)
+NOUN_ENDINGS = ("a", "as", "ė", "is", "ys", "us", "ai", "os", "ės", "ius")
+# A prefix on a known word makes a word (iš+pardavimas, nebe+skaito) the dictionary may lack.
+PREFIXES = ("nebe", "api", "ati", "per", "pra", "pri", "par", "iš", "su", "pa", "nu", "at", "ap")
+PREFIXES += ("į", "už", "ne", "be")
 INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-ZĄČĘĖĮŠŲŪŽ]\.\s?$")
 
 _BASE = str.maketrans("ąčęėįyšųūžĄČĘĖĮYŠŲŪŽ", "aceeiisuuzACEEIISUUZ")
@@ -77,12 +94,20 @@ def _variants_of(character: str) -> str:
 
 def restore_diacritics(word: str, speller: Speller) -> list[str]:
     """Known words that differ from `word` only in Lithuanian letters (s/š, u/ų/ū, i/y/į …),
-    fewest changes first: Siauliu → Šiaulių, Renginis → Renginys."""
+    fewest changes first: Siauliu → Šiaulių, Renginis → Renginys.
+
+    A word typed without a single Lithuanian letter most likely lost them all, its ending's
+    too: there, a form with one more change that restores a final -ų, -ė or -į comes first
+    (zaidimu → žaidimų before žaidimu, svente → šventė before švente).
+    """
     options = [_variants_of(character) for character in word]
     positions = [index for index, choices in enumerate(options) if len(choices) > 1]
+    typed_without = not LITHUANIAN_LETTERS.intersection(word)
     tried = 0
+    found: list[tuple[int, str]] = []
     for changes in range(1, min(MAX_RESTORED, len(positions)) + 1):
-        found = []
+        if found and (not typed_without or changes > found[0][0] + 1):
+            break
         for chosen in itertools.combinations(positions, changes):
             alternatives = [
                 [choice for choice in options[index] if choice != word[index]] for index in chosen
@@ -90,16 +115,21 @@ def restore_diacritics(word: str, speller: Speller) -> list[str]:
             for replacement in itertools.product(*alternatives):
                 tried += 1
                 if tried > VARIANT_BUDGET:
-                    return found
+                    return _ranked(found, word, typed_without)
                 letters = list(word)
                 for index, letter in zip(chosen, replacement, strict=True):
                     letters[index] = letter
                 candidate = "".join(letters)
                 if speller.known(candidate):
-                    found.append(candidate)
-        if found:
-            return found
-    return []
+                    found.append((changes, candidate))
+    return _ranked(found, word, typed_without)
+
+
+def _ranked(found: list[tuple[int, str]], word: str, typed_without: bool) -> list[str]:
+    # -ų, -ė, -į are far commoner endings than -u, -e, -i; -ą and -a are both common.
+    if typed_without and word[-1:].lower() in ("u", "e", "i"):
+        found.sort(key=lambda pair: (pair[1][-1] == word[-1], pair[0]))
+    return [candidate for _changes, candidate in found]
 
 
 @dataclass(frozen=True)
@@ -117,7 +147,13 @@ class StaffWords:
         return frozenset(word.casefold() for word, _model in self.entries)
 
 
-def _quoted_foreign(text: str, english: Speller | None) -> list[tuple[int, int]]:
+def _quoted_foreign(text: str, speller: Speller, english: Speller | None) -> list[tuple[int, int]]:
+    """Quoted Latin-script words that are not Lithuanian, and words a marker calls foreign.
+
+    Quoted words are foreign when they are English, or when none of those the Lithuanian
+    dictionary lacks is a Lithuanian word with lost diacritics („Silva rerum“ is Latin,
+    „Knygu savaite“ is Lithuanian typed without them).
+    """
     spans = [match.span(1) for match in LANGUAGE_MARKER.finditer(text)]
     for pattern in (QUOTED, SINGLE_QUOTED):
         for match in pattern.finditer(text):
@@ -125,12 +161,14 @@ def _quoted_foreign(text: str, english: Speller | None) -> list[tuple[int, int]]
             quoted = match.group(group)
             if LITHUANIAN_LETTERS.intersection(quoted):
                 continue
-            if english is not None and language_of(quoted) == "en":
+            words = WORD_RE.findall(quoted)
+            if english is not None and (
+                language_of(quoted) == "en" or (words and all(map(english.known, words)))
+            ):
                 spans.append(match.span(group))
                 continue
-            words = WORD_RE.findall(quoted)
-            # A brand or a title in quotes: every word English knows as it is written.
-            if english is not None and words and all(english.known(word) for word in words):
+            unknown = [word for word in words if not speller.known(word)]
+            if unknown and not any(restore_diacritics(word, speller) for word in unknown):
                 spans.append(match.span(group))
     return spans
 
@@ -153,16 +191,39 @@ class _Checker:
         self.accepted = staff.folded
         self.protected = protected_spans(text)
         self.foreign = foreign_spans(text) if english is not None else []
-        self.quoted_foreign = _quoted_foreign(text, english)
+        self.quoted_foreign = _quoted_foreign(text, speller, english)
         self.name_part_ends: set[int] = set()
 
-    def _is_name_context(self, start: int) -> bool:
-        """A capitalised word right after an initial or another part of a name."""
+    def _is_name_context(self, part: str, start: int) -> bool:
+        """A capitalised word right after an initial or another part of a name, or one with
+        a surname's ending right after a capitalised word (Giedros Radvilavičiūtės)."""
         before = self.text[max(0, start - 4) : start]
         if INITIAL_BEFORE.search(before):
             return True
         gap = self.text[max(0, start - 1) : start]
-        return gap in (" ", "-") and (start - 1) in self.name_part_ends
+        if gap not in (" ", "-"):
+            return False
+        if (start - 1) in self.name_part_ends:
+            return True
+        previous = re.search(r"(\w+)[ -]$", self.text[max(0, start - 40) : start])
+        return bool(previous and previous.group(1)[:1].isupper() and SURNAME.search(part.lower()))
+
+    def _prefixed(self, part: str) -> bool:
+        lower = part.lower()
+        return any(
+            lower.startswith(prefix)
+            and len(lower) - len(prefix) >= 5
+            and self.speller.known(lower[len(prefix) :])
+            for prefix in PREFIXES
+        ) and not restore_diacritics(part, self.speller)
+
+    def _diminutive(self, part: str) -> bool:
+        match = DIMINUTIVE.match(part.lower())
+        return (
+            bool(match)
+            and any(self.speller.known(match.group(1) + ending) for ending in NOUN_ENDINGS)
+            and not restore_diacritics(part, self.speller)
+        )
 
     def _known_part(self, part: str, start: int) -> bool:
         if _plainly_skipped(part, self.accepted) or self.speller.known(part):
@@ -171,13 +232,15 @@ class _Checker:
             ):
                 self.name_part_ends.add(start + len(part))
             return True
+        if self._diminutive(part) or self._prefixed(part):
+            return True
         if not part[:1].isupper():
             return False
         latin = not LITHUANIAN_LETTERS.intersection(part)
         if latin and (not part[1:].islower() or self._english_proper_name(part)):
             return True  # a brand or a name as English writes it: YouTube, TikTok, Facebook
         if (
-            self._is_name_context(start)
+            self._is_name_context(part, start)
             and not part.isupper()
             and not restore_diacritics(part, self.speller)
         ):
@@ -200,13 +263,19 @@ class _Checker:
             offset += len(part)
         return known
 
-    def english_word_is_known(self, word: str) -> bool:
-        return (
-            _plainly_skipped(word, self.accepted)
-            or not word.islower()
-            or self.english.known(word)
-            or self.speller.known(word)
+    def english_word_is_known(self, word: str, start: int) -> bool:
+        """Lower-case words; a capitalised one only at a sentence's start (elsewhere it is a
+        name, often a Lithuanian one)."""
+        if _plainly_skipped(word, self.accepted) or self.english.known(word):
+            return True
+        if self.speller.known(word) or LITHUANIAN_LETTERS.intersection(word):
+            return True
+        if word.islower():
+            return False
+        sentence_start = not self.text[:start].strip() or re.search(
+            r"[.!?]\s+$|\n\s*$", self.text[max(0, start - 5) : start]
         )
+        return not (sentence_start and word[1:].islower() and not self.english.known(word.lower()))
 
 
 def check_spelling(
@@ -234,7 +303,7 @@ def check_spelling(
         if inside(checker.protected, start, end) or inside(checker.quoted_foreign, start, end):
             continue
         if inside(checker.foreign, start, end):
-            if checker.english_word_is_known(word):
+            if checker.english_word_is_known(word, start):
                 continue
             suggestion = (english.suggest(word) or (None,))[0] if suggest else None
             findings.append(

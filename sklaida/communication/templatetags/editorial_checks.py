@@ -17,7 +17,7 @@ def visible_spaces(text: str) -> SafeString:
     """The text with each non-breaking space shown as ⍽ (and named for screen readers); a
     text of spaces only shows each space as ␣, so "  " is not an empty remark."""
     if not text:
-        return mark_safe("")  # noqa: S308 - nothing to escape
+        return mark_safe("")
     mark = format_html(
         '<span class="nbsp-mark" title="{name}" aria-hidden="true">⍽</span>'
         '<span class="visually-hidden">({name})</span>',

@@ -1,7 +1,6 @@
 import logging
 
 import pytest
-
 from django.core.exceptions import ValidationError
 
 from sklaida.communication.checks import check_spelling, run_checks
