@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from sklaida.communication.checks.findings import NBSP
 
@@ -27,7 +28,7 @@ def visible_spaces(text: str) -> SafeString:
         space = format_html(
             '<span class="space-mark" aria-hidden="true">␣</span>'
             '<span class="visually-hidden">({name})</span>',
-            name=_("space"),
+            name=pgettext("typography", "space"),
         )
         return mark_safe("".join(mark if c == NBSP else space for c in text))  # noqa: S308
     return mark_safe(escape(text).replace(NBSP, mark))  # noqa: S308 - escaped above

@@ -31,11 +31,11 @@ def test_numbers_addresses_and_abbreviations_are_skipped():
 
 
 def test_a_word_in_the_staff_dictionary_is_accepted(db, personas):
-    text = "Susitikimas su Šmaižiuku bibliotekoje."
+    text = "Susitikimas su Grumbliaviru bibliotekoje."
     assert len(run_checks(text)) == 1
-    add_accepted_word(user=personas["specialiste"], word="šmaižiuku")
+    add_accepted_word(user=personas["specialiste"], word="grumbliaviru")
     assert [f for f in run_checks(text) if f.rule == "spelling"] == []
-    assert AcceptedWord.objects.get(word="šmaižiuku").added_by == personas["specialiste"]
+    assert AcceptedWord.objects.get(word="grumbliaviru").added_by == personas["specialiste"]
 
 
 @pytest.fixture
@@ -80,9 +80,9 @@ def test_a_word_declined_like_a_model_word_is_accepted_in_every_case(db, persona
 
 
 def test_a_word_without_a_model_word_is_accepted_in_that_form_only(db, personas):
-    add_accepted_word(user=personas["specialiste"], word="Šmaižiukas")
-    assert spelled("Šmaižiukas ir šmaižiukas", accepted_words=["Šmaižiukas"]) == []
-    assert spelled("Šmaižiuko", accepted_words=["Šmaižiukas"]) == ["Šmaižiuko"]
+    add_accepted_word(user=personas["specialiste"], word="Grumbliaviras")
+    assert spelled("Grumbliaviras ir grumbliaviras", accepted_words=["Grumbliaviras"]) == []
+    assert spelled("Grumbliaviro", accepted_words=["Grumbliaviras"]) == ["Grumbliaviro"]
 
 
 def test_a_model_word_must_be_a_dictionary_base_form(db, personas):
