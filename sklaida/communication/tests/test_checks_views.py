@@ -120,7 +120,7 @@ def test_each_finding_names_its_field_line_and_excerpt_once(client_as):
     )
     page = response.content.decode()
     assert page.count('data-original="&quot;Knygų savaitė&quot;"') == 1
-    assert 'data-field="id_body" data-start="24" data-end="40"' in page
+    assert 'data-field="id_body" data-start="24" data-end="39"' in page
     assert "Tekstas, 2 eilutė" in page
     assert "<mark>&quot;Knygų savaitė&quot;</mark>" in page
 
