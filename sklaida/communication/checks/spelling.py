@@ -23,6 +23,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,7 @@ from sklaida.communication.checks.language import LITHUANIAN_LETTERS, foreign_sp
 # Hunspell's own suggestions take up to a tenth of a second each: for the first few words only.
 SUGGESTIONS_FOR = 5
 # Diacritic variants tried per word at most (each is one quick dictionary look-up).
-VARIANT_BUDGET = 20_000
+VARIANT_BUDGET = 5_000
 MAX_RESTORED = 4
 
 WORD_RE = re.compile(r"\w+(?:[-’']\w+)*")
@@ -92,7 +93,8 @@ def _variants_of(character: str) -> str:
     return variants.upper() if character.isupper() else variants
 
 
-def restore_diacritics(word: str, speller: Speller) -> list[str]:
+@lru_cache(maxsize=10_000)
+def restore_diacritics(word: str, speller: Speller) -> tuple[str, ...]:
     """Known words that differ from `word` only in Lithuanian letters (s/š, u/ų/ū, i/y/į …),
     fewest changes first: Siauliu → Šiaulių, Renginis → Renginys.
 
@@ -125,11 +127,11 @@ def restore_diacritics(word: str, speller: Speller) -> list[str]:
     return _ranked(found, word, typed_without)
 
 
-def _ranked(found: list[tuple[int, str]], word: str, typed_without: bool) -> list[str]:
+def _ranked(found: list[tuple[int, str]], word: str, typed_without: bool) -> tuple[str, ...]:
     # -ų, -ė, -į are far commoner endings than -u, -e, -i; -ą and -a are both common.
     if typed_without and word[-1:].lower() in ("u", "e", "i"):
         found.sort(key=lambda pair: (pair[1][-1] == word[-1], pair[0]))
-    return [candidate for _changes, candidate in found]
+    return tuple(candidate for _changes, candidate in found)
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,10 @@ def check_spelling(
         if inside(checker.foreign, start, end):
             if checker.english_word_is_known(word, start):
                 continue
-            suggestion = (english.suggest(word) or (None,))[0] if suggest else None
+            suggestion = None
+            if suggest and hunspell_suggested < SUGGESTIONS_FOR:
+                hunspell_suggested += 1
+                suggestion = next(iter(english.suggest(word)), None)
             findings.append(
                 Finding(
                     SPELLING,
