@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from sklaida.communication.models import (
+    AcceptedWord,
     AudienceSize,
     Campaign,
     CampaignTarget,
@@ -265,7 +266,55 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
+# The staff dictionary a county library starts with: its own names, the county's places and
+# people the dictionary lacks, and the department's words; (word, model word it declines like).
+STAFF_DICTIONARY = [
+    # The Library's patron and the people its programmes are named after.
+    ("Višinskis", "Jonaitis"),
+    ("Maironis", "Jonaitis"),
+    ("Janonis", "Jonaitis"),
+    ("Šalkauskis", "Jonaitis"),
+    ("Frenkelis", "Jonaitis"),
+    ("Nėris", ""),  # Salomėja Nėris: Nėries, Nėriai, Nėrį — a paradigm of her own
+    ("Nėries", ""),
+    ("Nėriai", ""),
+    ("Šatrija", "Kudirka"),  # Šatrijos Ragana
+    # Places in Šiauliai and its county the dictionary lacks.
+    ("Didždvaris", "Jonaitis"),
+    ("Salduvė", "Kelmė"),
+    ("Talša", "Kudirka"),
+    ("Dubysa", "Kudirka"),
+    ("Žiemgala", "Kudirka"),
+    ("Zokniai", "Šiauliai"),
+    ("Zubovai", "Biržai"),
+    ("Jelgava", "Kudirka"),  # Šiauliai's twin town in Latvia
+    # The department's own words and the services it publishes on.
+    ("edukacija", "Marija"),
+    ("fotostudija", "Marija"),
+    ("akreditacija", "Marija"),
+    ("naujienlaiškis", "Jonaitis"),
+    ("tinklalaidė", "Kelmė"),
+    ("iliustratorė", "Kelmė"),
+    ("švietėjas", "Kazlauskas"),
+    ("sėdmaišis", "Jonaitis"),
+    ("robotika", "fizika"),
+    ("distopija", "utopija"),
+    ("skaitmeninti", "gerinti"),
+    ("moderuoti", "organizuoti"),
+    ("trumpametražis", "Jonaitis"),
+    ("baneris", "Jonaitis"),
+    ("Zoom", ""),
+]
+
+
+def _staff_dictionary(users: dict) -> None:
+    for word, model in STAFF_DICTIONARY:
+        if not AcceptedWord.objects.filter(word__iexact=word).exists():
+            AcceptedWord.objects.create(word=word, model_word=model, added_by=users["vadove"])
+
+
 def load(world: demo.DemoWorld) -> None:
+    _staff_dictionary(world.users)
     if Channel.objects.filter(name=CHANNELS[0][0]).exists():
         return
     today = world.today

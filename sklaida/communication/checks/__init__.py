@@ -46,7 +46,7 @@ def run_checks(
     findings: list[Finding] = []
     if language == "lt":
         findings += check_typography(text)
-        accepted = AcceptedWord.objects.values_list("word", flat=True)
+        accepted = AcceptedWord.objects.values_list("word", "model_word")
         findings += check_spelling(text, accepted_words=list(accepted), language=language)
     findings += check_length(text, limit)
     findings += check_alt_text(images)

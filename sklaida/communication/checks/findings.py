@@ -16,6 +16,7 @@ class Finding:
 
     `start`/`end` are None for remarks on the text as a whole (length, images, readability).
     `suggestion` is the replacement for text[start:end], or None when there is none to offer.
+    `kind` names the rule's part (typography: "quotes", "dash", "nbsp", "date", "space").
     """
 
     rule: str
@@ -23,6 +24,7 @@ class Finding:
     start: int | None = None
     end: int | None = None
     suggestion: str | None = None
+    kind: str = ""
 
 
 # Rule names and the headings the findings are grouped under.
@@ -45,6 +47,13 @@ RULE_LABELS = {
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'„“”]+", re.IGNORECASE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TAG_RE = re.compile(r"<[^<>]*>")
+# #hashtags and @handles of social networks; bare domains such as biblioteka.lt or file names.
+HASHTAG_RE = re.compile(r"(?<![\w&])[#@]\w[\w.]*(?<!\.)")
+DOMAIN_RE = re.compile(
+    r"(?<![\w@])(?:[\w-]+\.)+(?:lt|lv|eu|com|org|net|info|gov|edu|pl|de|uk|fm|tv|io|pdf|docx?|"
+    r"xlsx?|pptx?|jpe?g|png)\b",
+    re.IGNORECASE,
+)
 _TRAILING = ".,;:!?)]»"
 
 
@@ -58,9 +67,14 @@ def url_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Web addresses, e-mail addresses and markup tags: typography and spelling skip them."""
+    """Web and e-mail addresses, domains, file names, markup tags, #hashtags and @handles:
+    typography and spelling skip them."""
     spans = [(start, end) for _url, start, end in url_spans(text)]
-    spans += [match.span() for pattern in (EMAIL_RE, TAG_RE) for match in pattern.finditer(text)]
+    spans += [
+        match.span()
+        for pattern in (EMAIL_RE, TAG_RE, HASHTAG_RE, DOMAIN_RE)
+        for match in pattern.finditer(text)
+    ]
     return spans
 
 

@@ -9,9 +9,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AcceptedWord(models.Model):
-    """A word the spelling check accepts: names, places, terms the dictionary lacks."""
+    """A word the spelling check accepts: names, places, terms the dictionary lacks.
+
+    With a model word, every form of the model's paradigm is accepted for it: "Višinskis"
+    declined like "Jonaitis" accepts "Višinskio", "Višinskiui" … (see checks.dictionaries).
+    """
 
     word = models.CharField(_("word"), max_length=100)
+    model_word = models.CharField(
+        _("declines like"),
+        max_length=100,
+        blank=True,
+        help_text=_("A dictionary word with the same endings; empty: only this form."),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -49,8 +49,8 @@ def test_the_dictionary_page_adds_lists_and_removes_words(client_as):
     assert 'role="status"' in response.content.decode()  # the demo check form
     duplicate = client.post(reverse("communication:dictionary_add"), {"word": "šmaižiukas"})
     assert duplicate.status_code == 400
-    assert AcceptedWord.objects.count() == 1
-    word = AcceptedWord.objects.get()
+    assert AcceptedWord.objects.filter(word__iexact="Šmaižiukas").count() == 1
+    word = AcceptedWord.objects.get(word="Šmaižiukas")
     client.post(reverse("communication:dictionary_delete", args=[word.pk]))
     assert "Šmaižiukas" not in client.get(page).content.decode()
 
@@ -107,3 +107,48 @@ def test_a_channel_texts_image_without_a_description_is_remarked_while_editing(c
 
     assert "Paveikslėlis „paroda.png“ neturi aprašymo" in bare.content.decode()
     assert 'data-rule="alt_text"' not in described.content.decode()
+
+
+def test_each_finding_names_its_field_line_and_excerpt_once(client_as):
+    response = client_as("specialiste").post(
+        CHECK,
+        {
+            "title": "Paroda",
+            "summary": "",
+            "body": 'Pirma eilutė.\r\nAntroje – "Knygų savaitė" ir 5 km žygis.',
+        },
+    )
+    page = response.content.decode()
+    assert page.count('data-original="&quot;Knygų savaitė&quot;"') == 1
+    assert 'data-field="id_body" data-start="24" data-end="39"' in page
+    assert "Tekstas, 2 eilutė" in page
+    assert "<mark>&quot;Knygų savaitė&quot;</mark>" in page
+
+
+def test_a_non_breaking_space_in_a_suggestion_is_visible(client_as):
+    page = client_as("specialiste").post(CHECK, {"text": "Trasa 5 km ilgio."}).content.decode()
+    suggestion = page.split('class="check-suggestion">')[1].split("</q>")[0]
+    assert "⍽" in suggestion and "nekeliamas tarpas" in suggestion
+
+
+def test_a_word_added_from_the_panel_with_a_model_word_rechecks_the_text(client_as):
+    AcceptedWord.objects.filter(word="Višinskis").delete()
+    client = client_as("specialiste")
+    assert 'data-rule="spelling"' in client.post(CHECK, {"text": "Višinskiui"}).content.decode()
+
+    response = client.post(
+        reverse("communication:dictionary_add"),
+        {"word": "Višinskis", "model_word": "Jonaitis"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 200
+    assert response["HX-Trigger"] == "checks-recheck"
+    assert "„Višinskis“" in response.content.decode()
+    assert 'data-rule="spelling"' not in client.post(CHECK, {"text": "Višinskiui"}).content.decode()
+
+
+def test_the_panel_offers_to_add_a_flagged_word_with_a_model_word(client_as):
+    page = client_as("specialiste").post(CHECK, {"text": "Grumbliaviru"}).content.decode()
+    assert 'name="model_word"' in page
+    assert '<option value="Jonaitis">Jonaitis (Jonaičio)</option>' in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sklaida.communication.checks import RULE_LABELS, readability, run_checks
+from sklaida.communication.checks.dictionaries import MODEL_WORDS
 from sklaida.communication.checks.readability import describe
 from sklaida.communication.models import Channel, ContentItem
 from sklaida.communication.selectors import checks as selectors
@@ -29,7 +32,20 @@ class AcceptedWordForm(forms.Form):
     word = forms.CharField(
         label=gettext_lazy("Word"),
         max_length=100,
-        help_text=gettext_lazy("A name, place or term the spelling check should accept."),
+        help_text=gettext_lazy(
+            "A name, place or term the spelling check should accept, in its base form "
+            "(Višinskis, not Višinskio)."
+        ),
+    )
+    model_word = forms.CharField(
+        label=gettext_lazy("Declines like"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy(
+            "A dictionary word with the same endings, e.g. Jonaitis for Višinskis: then "
+            "every case form is accepted. Empty: only the form written."
+        ),
+        widget=forms.TextInput(attrs={"list": "model-words"}),
     )
 
 
@@ -79,47 +95,125 @@ def _may_work(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def check_context(text: str, *, limit=None, images=(), language: str = "lt") -> dict:
-    """Findings grouped by rule (with the flagged fragment) and the readability figure."""
+# The content editor's fields checked together, each with the label its findings name.
+EDITOR_FIELDS = (
+    ("title", gettext_lazy("Title")),
+    ("summary", gettext_lazy("Lead")),
+    ("body", gettext_lazy("Text")),
+)
+EXCERPT_CONTEXT = 30
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """One field of the form whose text is checked: where its text starts in the whole."""
+
+    field_id: str
+    label: str
+    text: str
+    offset: int
+
+
+def text_parts(data) -> list[TextPart]:
+    """The texts to check from a POST: the content editor's title, lead and text, or `text`.
+
+    Line ends are made "\n" as a browser's textarea holds them, so a finding's offsets point
+    at the same characters in the page.
+    """
+    if "text" not in data and "body" in data:
+        fields = [(name, str(label)) for name, label in EDITOR_FIELDS]
+    else:
+        fields = [("text", _("Text"))]
+    parts, offset = [], 0
+    for name, label in fields:
+        text = (data.get(name) or "").replace("\r\n", "\n").rstrip()
+        if not text.strip():
+            continue
+        parts.append(TextPart(f"id_{name}", label, text, offset))
+        offset += len(text) + 2  # joined by a blank line
+    return parts
+
+
+def _located(finding, parts: list[TextPart]) -> dict:
+    """A finding with its field, offsets in that field, line and excerpt."""
+    part = next(
+        (p for p in reversed(parts) if p.offset <= finding.start), parts[0] if parts else None
+    )
+    if part is None or finding.start is None:
+        return {"finding": finding}
+    text = part.text
+    start = min(finding.start - part.offset, len(text))
+    end = min(finding.end - part.offset, len(text))
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before_start = max(line_start, start - EXCERPT_CONTEXT)
+    after_end = min(line_end, end + EXCERPT_CONTEXT)
+    return {
+        "finding": finding,
+        "field_id": part.field_id,
+        "field_label": part.label,
+        "line": text.count("\n", 0, start) + 1,
+        "multiline": "\n" in part.text,
+        "start": start,
+        "end": end,
+        "fragment": text[start:end],
+        "before": ("…" if before_start > line_start else "") + text[before_start:start],
+        "after": text[end:after_end] + ("…" if after_end < line_end else ""),
+    }
+
+
+def check_context(text: str | None = None, *, parts=None, limit=None, images=()) -> dict:
+    """Findings grouped by rule, each once with its place, and the readability figure."""
+    if parts is None:
+        parts = [TextPart("id_text", _("Text"), text or "", 0)]
+    whole = "\n\n".join(part.text for part in parts)
     groups: dict[str, dict] = {}
-    for finding in run_checks(text, limit=limit, images=images, language=language):
+    seen = set()
+    for finding in run_checks(whole, limit=limit, images=images):
+        key = (finding.rule, finding.message, finding.start, finding.end)
+        if key in seen:
+            continue
+        seen.add(key)
         group = groups.setdefault(
             finding.rule, {"rule": finding.rule, "label": RULE_LABELS[finding.rule], "items": []}
         )
-        fragment = text[finding.start : finding.end] if finding.start is not None else ""
-        group["items"].append({"finding": finding, "fragment": fragment})
-    figures = readability(text)
+        item = _located(finding, parts) if finding.start is not None else {"finding": finding}
+        item["number"] = len(seen)
+        group["items"].append(item)
+    figures = readability(whole)
     return {
         "checked": True,
         "groups": list(groups.values()),
         "findings_count": sum(len(group["items"]) for group in groups.values()),
         "readability": figures,
         "readability_text": describe(figures) if figures else "",
+        "model_words": MODEL_WORDS,
     }
 
 
 @require_POST
 def check_text(request: HttpRequest) -> HttpResponse:
-    """htmx: the findings for `text` as a partial; a `limit` or a `channel` gives the length
-    to keep, a channel text's `image` and `image_alt` are checked for a description."""
+    """htmx: the findings for `text` (or the content editor's title, lead and text) as a
+    partial; a `limit` or a `channel` gives the length to keep, a channel text's `image` and
+    `image_alt` are checked for a description."""
     _may_work(request)
+    parts = text_parts(request.POST)
     data = request.POST.copy()
-    if "text" not in data and "body" in data:
-        # The content editor sends its own field: the title, lead and text are checked together.
-        data["text"] = "\n\n".join(
-            part for part in (data.get("title"), data.get("summary"), data.get("body")) if part
-        )
+    data["text"] = "\n\n".join(part.text for part in parts)
     form = CheckTextForm(data)
     if not form.is_valid():
         return render(
             request, "communication/_check_findings.html", {"checked": False, "check_form": form}
         )
-    text = form.cleaned_data["text"]
-    services.request_link_checks(text=text)
+    services.request_link_checks(text=data["text"])
     return render(
         request,
         "communication/_check_findings.html",
-        check_context(text, limit=form.length_limit(), images=form.images()),
+        {
+            **check_context(parts=parts, limit=form.length_limit(), images=form.images()),
+            "can_add_words": True,  # who may check a text may add to the dictionary
+        },
     )
 
 
@@ -132,6 +226,7 @@ def dictionary(request: HttpRequest) -> HttpResponse:
         {
             "form": AcceptedWordForm(),
             "check_form": CheckTextForm(),
+            "model_words": MODEL_WORDS,
             "q": q,
             **paginated(request, selectors.accepted_words(q=q), per_page=PER_PAGE),
         },
@@ -140,22 +235,42 @@ def dictionary(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def dictionary_add(request: HttpRequest) -> HttpResponse:
+    """Add a word; from the checks panel (htmx) the answer is a line in the panel, and the
+    text is checked again."""
     _may_work(request)
     form = AcceptedWordForm(request.POST)
     if form.is_valid():
         try:
-            word = services.add_accepted_word(user=request.user, word=form.cleaned_data["word"])
+            word = services.add_accepted_word(
+                user=request.user,
+                word=form.cleaned_data["word"],
+                model_word=form.cleaned_data["model_word"],
+            )
         except ValidationError as error:
             form.add_error("word", error)
         else:
-            messages.success(request, _("“%(word)s” was added to the dictionary.") % {"word": word})
+            added = _("“%(word)s” was added to the dictionary.") % {"word": word}
+            if request.htmx:
+                response = render(
+                    request, "communication/_dictionary_added.html", {"message": added}
+                )
+                response["HX-Trigger"] = "checks-recheck"
+                return response
+            messages.success(request, added)
             return redirect("communication:dictionary")
+    if request.htmx:
+        return render(
+            request,
+            "communication/_dictionary_added.html",
+            {"errors": [error for errors in form.errors.values() for error in errors]},
+        )
     return render(
         request,
         "communication/dictionary.html",
         {
             "form": form,
             "check_form": CheckTextForm(),
+            "model_words": MODEL_WORDS,
             "q": "",
             **paginated(request, selectors.accepted_words(), per_page=PER_PAGE),
         },
