@@ -13,7 +13,8 @@ from django.db import migrations, models
 POSTGRESQL_FORWARD = [
     "ALTER TABLE core_searchentry ADD COLUMN vector tsvector GENERATED ALWAYS AS ("
     "setweight(to_tsvector('simple'::regconfig, title), 'A') || "
-    "to_tsvector('simple'::regconfig, body)) STORED",
+    "to_tsvector('simple'::regconfig, body) || "
+    "array_to_tsvector(ARRAY['~' || kind::text])) STORED",
     "CREATE INDEX core_searchentry_vector ON core_searchentry USING gin (vector)",
 ]
 POSTGRESQL_BACKWARD = [

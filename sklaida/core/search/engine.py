@@ -28,7 +28,8 @@ POSTGRESQL_INDEX_SQL = [
     (
         "ALTER TABLE core_searchentry ADD COLUMN vector tsvector GENERATED ALWAYS AS ("
         "setweight(to_tsvector('simple'::regconfig, title), 'A') || "
-        "to_tsvector('simple'::regconfig, body)) STORED"
+        "to_tsvector('simple'::regconfig, body) || "
+        "array_to_tsvector(ARRAY['~' || kind::text])) STORED"
     ),
     "CREATE INDEX core_searchentry_vector ON core_searchentry USING gin (vector)",
 ]
@@ -126,10 +127,12 @@ def engine_query(vendor: str, query: str, *, prefix: bool = True) -> str:
 def matching_ids(vendor: str, kind: str, engine_query_text: str) -> RawSQL:
     """The ids of the objects of `kind` whose entry matches, as a subquery for `pk__in`."""
     if vendor == "postgresql":
+        # The kind is also a lexeme of the vector ("~events.event"), so the GIN index
+        # yields only that kind's matches instead of every kind's; the column condition
+        # lets a join look an object up by (kind, object_id).
         return RawSQL(
-            "SELECT object_id FROM core_searchentry "
-            "WHERE kind = %s AND vector @@ to_tsquery('simple'::regconfig, %s)",
-            [kind, engine_query_text],
+            "SELECT object_id FROM core_searchentry WHERE kind = %s AND vector @@ %s::tsquery",
+            [kind, f"'~{kind}' & {engine_query_text}"],
         )
     return RawSQL(
         "SELECT object_id FROM core_searchentry WHERE kind = %s AND id IN ("

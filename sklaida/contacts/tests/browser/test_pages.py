@@ -15,7 +15,7 @@ def test_the_person_list_and_its_search_are_accessible(sign_in, page: Page, pers
     assert_accessible(page)
 
     page.get_by_label("Vardas, pavardė arba el. paštas").fill("zemaitis")
-    page.get_by_role("button", name="Ieškoti").click()
+    page.get_by_role("main").get_by_role("button", name="Ieškoti").click()
 
     expect(page.get_by_role("link", name="Jonas Žemaitis")).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("Rastas 1 asmuo")
