@@ -134,3 +134,29 @@ def test_beyond_the_rank_limit_matches_keep_the_lists_own_order(monkeypatch, per
 
     assert ranked[0] == best
     assert by_date == [newest, newer, best]
+
+
+def test_a_person_is_found_by_her_organisation_as_it_is_named_now(
+    client_as, personas, django_capture_on_commit_callbacks
+):
+    from sklaida.contacts.models import Membership
+
+    school = OrganisationFactory(name="Žuvėdrų gimnazija")
+    teacher = PersonFactory(first_name="Rūta", last_name="Kazlauskienė")
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = Membership.objects.create(person=teacher, organisation=school)
+    client = client_as("vadove")
+    link = f'href="{teacher.get_absolute_url()}"'
+
+    joined = client.get("/kontaktai/", {"q": "zuvedru gimnazijos"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        school.name = "Kiro gimnazija"
+        school.save()
+    renamed_old = client.get("/kontaktai/", {"q": "zuvedru"}).content.decode()
+    renamed_new = client.get("/kontaktai/", {"q": "kiro gimnazija"}).content.decode()
+    membership.delete()
+    left = client.get("/kontaktai/", {"q": "kiro gimnazija"}).content.decode()
+
+    assert link in joined
+    assert link not in renamed_old and link in renamed_new
+    assert link not in left
