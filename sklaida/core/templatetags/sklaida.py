@@ -55,6 +55,14 @@ def audit_action(entry) -> str:
 
 
 @register.filter
+def readable_changes(entry) -> list:
+    """`{% for change in entry|readable_changes %}`: the entry's changes in words."""
+    from sklaida.core.history import readable_changes as changes_in_words
+
+    return changes_in_words(entry)
+
+
+@register.filter
 def number(value, decimal_places=None) -> str:
     """A quantity a person reads, thousands grouped: `{{ channel.latest_size|number }}` →
     "7 350" ("7,350" in English); `{{ amount|number:2 }}` → "1 234,50"; a decimal without
