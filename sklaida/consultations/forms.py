@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.consultations.models import Consultation
 from sklaida.contacts.models import Person
@@ -14,6 +15,10 @@ from sklaida.core.forms import DateInput
 from sklaida.core.models import Library, User
 from sklaida.core.permissions import Role, roles_of
 from sklaida.core.selectors import assignable_users
+
+# The ends of a period ("Nuo", "Iki"), not the history's "was/became".
+DATE_FROM = pgettext_lazy("date range", "From")
+DATE_TO = pgettext_lazy("date range", "To")
 
 
 class RequestForm(forms.ModelForm):
@@ -122,8 +127,12 @@ class FilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any")), *Consultation.Status.choices], required=False
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    date_from = forms.DateField(
+        label=pgettext_lazy("date range", "From"), required=False, widget=DateInput()
+    )
+    date_to = forms.DateField(
+        label=pgettext_lazy("date range", "To"), required=False, widget=DateInput()
+    )
 
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -132,8 +141,8 @@ class FilterForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    date_from = forms.DateField(label=_("From"), widget=DateInput())
-    date_to = forms.DateField(label=_("To"), widget=DateInput())
+    date_from = forms.DateField(label=DATE_FROM, widget=DateInput())
+    date_to = forms.DateField(label=DATE_TO, widget=DateInput())
     group_by = forms.ChoiceField(
         label=_("By"),
         choices=[("library", _("Library")), ("topic", _("Topic area")), ("form", _("Form"))],

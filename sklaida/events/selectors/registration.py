@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from sklaida.events.models import Event, Registration, RegistrationQuestion
 
@@ -93,7 +94,7 @@ def export_rows(event: Event) -> list[list]:
     rows: list[list] = [
         [
             _("Signed up"),
-            _("Name"),
+            pgettext("person", "Name"),
             _("E-mail"),
             _("Phone"),
             _("Seats"),

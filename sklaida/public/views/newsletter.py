@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from sklaida.communication.models import Subscriber
@@ -40,7 +40,7 @@ class SubscribeForm(HumanCheckForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     name = forms.CharField(
-        label=gettext_lazy("Name"),
+        label=pgettext_lazy("person", "Name"),
         required=False,
         max_length=Subscriber._meta.get_field("name").max_length,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
