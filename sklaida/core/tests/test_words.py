@@ -23,3 +23,10 @@ def test_the_newsletter_sign_up_asks_for_a_persons_name(personas):
 
     assert "Vardas, pavardė" in page
     assert ">Pavadinimas<" not in page
+
+
+def test_the_upload_page_speaks_to_staff_not_to_developers(client_as, personas):
+    page = client_as("specialiste").get("/archyvas/ikelti/").content.decode()
+
+    assert "kreipkitės į sistemos administratorių" in page
+    assert "manage.py" not in page
