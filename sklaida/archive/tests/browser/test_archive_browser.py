@@ -62,6 +62,8 @@ def test_a_photographer_uploads_a_batch_and_selects_by_keyboard(sign_in, page: P
     expect(page.locator("#stage-state")).to_contain_text("★★★★☆")
     page.keyboard.press("ArrowLeft")
     expect(page.locator(".review-card").nth(1)).to_have_attribute("aria-current", "true")
+    expect(page.locator(".review-card.is-rejected")).to_have_count(1)
+    assert_accessible(page)  # a rejected file's card still reads at full contrast
 
     assets = list(Asset.objects.filter(ingest_items__batch=batch).order_by("captured_at", "pk"))
     assert [(asset.selection, asset.rating) for asset in assets] == [
