@@ -11,9 +11,30 @@ from sklaida.core.formatting import format_money, format_number
 register = template.Library()
 
 
+DJANGO_EMPTY_CHOICE = "---------"
+
+
+def _friendly_empty_choice(form_field: forms.Field) -> None:
+    """Django's "---------" empty choice reads "— pasirinkite —" (this form's copy only)."""
+    from django.utils.translation import gettext
+
+    if getattr(form_field, "empty_label", None) == DJANGO_EMPTY_CHOICE:
+        form_field.empty_label = gettext("— choose —")  # ModelChoiceField reads it lazily
+    elif isinstance(form_field, forms.ChoiceField) and not isinstance(
+        form_field, forms.ModelChoiceField
+    ):
+        choices = list(form_field.choices)
+        if any(label == DJANGO_EMPTY_CHOICE for _value, label in choices):
+            form_field.choices = [
+                (value, gettext("— choose —") if label == DJANGO_EMPTY_CHOICE else label)
+                for value, label in choices
+            ]
+
+
 @register.filter
 def bootstrap(field: BoundField) -> SafeString:
     """Render a form field's widget with Bootstrap classes and its errors announced."""
+    _friendly_empty_choice(field.field)
     widget = field.field.widget
     if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
         css = "form-check-input"  # (checkbox lists are RadioSelects too)

@@ -30,3 +30,10 @@ def test_the_upload_page_speaks_to_staff_not_to_developers(client_as, personas):
 
     assert "kreipkitės į sistemos administratorių" in page
     assert "manage.py" not in page
+
+
+def test_an_empty_choice_reads_choose_not_dashes(client_as, personas):
+    page = client_as("specialiste").get("/veikla/renginiai/naujas/").content.decode()
+
+    assert '<option value="" selected>— pasirinkite —</option>' in page
+    assert "---------" not in page
