@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.archive.models import Asset
 from sklaida.contacts.models import Person
 from sklaida.core.validators import validate_attachment
+from sklaida.events.choices import EventChoiceField
 from sklaida.events.models import Event
 
 
@@ -21,11 +22,6 @@ def recent_events():
         starts_at__date__gte=today - datetime.timedelta(days=365),
         starts_at__date__lte=today + datetime.timedelta(days=31),
     ).order_by("-starts_at")
-
-
-class EventChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, event: Event) -> str:
-        return f"{timezone.localtime(event.starts_at):%Y-%m-%d} · {event.title}"
 
 
 class BatchForm(forms.Form):

@@ -6,11 +6,12 @@ import datetime
 
 from django import forms
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.archive.models import Asset, Broadcast
 from sklaida.core.forms import with_https_urls
+from sklaida.events.choices import EventChoiceField
 from sklaida.events.forms import DateTimeInput
 from sklaida.events.models import Event, EventType
 
@@ -25,12 +26,6 @@ class BroadcastFilterForm(forms.Form):
         label=_("Platform"), choices=[("", _("Any")), *Broadcast.Platform.choices], required=False
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
-
-
-class EventChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, event: Event) -> str:
-        starts = timezone.localtime(event.starts_at)
-        return f"{formats.date_format(starts, 'SHORT_DATE_FORMAT')} · {event.title}"
 
 
 class RecordingChoiceField(forms.ModelChoiceField):
@@ -79,8 +74,7 @@ class BroadcastForm(forms.ModelForm):
         )
         self.fields["event"].queryset = (
             Event.objects.filter(Q(pk__in=events.values("pk")) | Q(pk=current))
-            .select_related(None)
-            .only("pk", "title", "starts_at")
+            .only("pk", "title", "starts_at", "venue", "space__name")
             .order_by("-starts_at", "pk")
         )
         videos = Asset.objects.filter(kind=Asset.Kind.VIDEO)

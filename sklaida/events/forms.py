@@ -14,6 +14,7 @@ from sklaida.core.models import Equipment, Library, Space, User
 from sklaida.core.permissions import Role, roles_of, visible_to
 from sklaida.core.selectors import assignable_users
 from sklaida.core.validators import validate_image
+from sklaida.events.choices import EventChoiceField
 from sklaida.events.models import Audience, Event, EventType, PlannedActivity
 
 
@@ -130,6 +131,7 @@ class EventForm(forms.ModelForm):
             "accessibility_en": forms.Textarea(attrs={"rows": 2}),
             "consent_text": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"opening_event": EventChoiceField}
         formfield_callback = with_https_urls
 
     def __init__(self, *args, user: User, **kwargs) -> None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.communication.models import AudienceSize, Campaign, CampaignTarget, Channel
 from sklaida.core.forms import DateInput, with_https_urls
 from sklaida.core.selectors import assignable_users
+from sklaida.events.choices import EventMultipleChoiceField
 from sklaida.events.models import Event
 
 
@@ -68,6 +69,7 @@ class CampaignForm(forms.ModelForm):
             "ends_on": DateInput(),
             "channels": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"events": EventMultipleChoiceField}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

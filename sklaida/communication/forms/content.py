@@ -12,6 +12,7 @@ from sklaida.communication.models import Campaign, Channel, ChannelVariant, Cont
 from sklaida.core.forms import with_https_urls
 from sklaida.core.models import User
 from sklaida.core.selectors import assignable_users
+from sklaida.events.choices import EventMultipleChoiceField
 from sklaida.events.models import Event
 
 
@@ -50,7 +51,7 @@ class ContentFilterForm(forms.Form):
 class ContentItemForm(forms.ModelForm):
     """An item's text and people; the events are saved by the service."""
 
-    events = forms.ModelMultipleChoiceField(
+    events = EventMultipleChoiceField(
         label=_("Events"),
         queryset=Event.objects.none(),
         required=False,
