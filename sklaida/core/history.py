@@ -32,10 +32,6 @@ class Change:
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
 
-    @property
-    def is_list(self) -> bool:
-        return bool(self.added or self.removed)
-
 
 def _empty(value) -> bool:
     return value is None or value in ("", "None", [], {})

@@ -174,22 +174,18 @@ def _dashes(text: str) -> Iterator[Finding]:
 
 
 def _non_breaking_spaces(text: str) -> Iterator[Finding]:
-    for match in UNIT_SPACE.finditer(text):
-        yield Finding(
-            TYPOGRAPHY,
-            _("Put a non-breaking space between a number and its unit or abbreviation."),
-            *match.span(),
-            f"{match.group(1)}{NBSP}{match.group(2)}",
-            kind="nbsp",
-        )
-    for match in GLUED_UNIT.finditer(text):
-        yield Finding(
-            TYPOGRAPHY,
-            _("Separate the number from its unit with a non-breaking space."),
-            *match.span(),
-            f"{match.group(1)}{NBSP}{match.group(2)}",
-            kind="nbsp",
-        )
+    for pattern, message in (
+        (UNIT_SPACE, _("Put a non-breaking space between a number and its unit or abbreviation.")),
+        (GLUED_UNIT, _("Separate the number from its unit with a non-breaking space.")),
+    ):
+        for match in pattern.finditer(text):
+            yield Finding(
+                TYPOGRAPHY,
+                message,
+                *match.span(),
+                f"{match.group(1)}{NBSP}{match.group(2)}",
+                kind="nbsp",
+            )
     for match in NUMBER_ABBREVIATION.finditer(text):
         end = match.end() + len(re.match(r"\d+", text[match.end() :]).group())
         yield Finding(
