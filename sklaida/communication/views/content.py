@@ -86,8 +86,6 @@ def content_calendar(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "view": view,
-            # Without a chosen view, small screens get the list and larger ones the month.
-            "list_on_small_screens": not chosen,
             "period": period,
             "today": today,
             "filters": filter_data.urlencode(),

@@ -92,8 +92,6 @@ def calendar(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "view": view,
-            # Without a chosen view, small screens get the list and larger ones the month.
-            "list_on_small_screens": not chosen,
             "period": period,
             "today": today,
             "filters": filters.urlencode(),
