@@ -2,6 +2,8 @@
 
 import json
 
+from django.utils import timezone
+
 from sklaida.archive.models import Asset
 from sklaida.archive.tests.factories import AssetFactory
 from sklaida.events.models import Event
@@ -122,3 +124,35 @@ def test_ticked_files_go_into_a_chosen_collection(client_as, personas):
 
     assert response.redirect_chain[-1][0] == f"/archyvas/rinkiniai/{collection.pk}/"
     assert list(collection.assets.order_by("pk")) == [first, second]
+
+
+def test_the_archive_tabs_lead_to_a_selection_start_with_recent_events_and_uploads(
+    client_as, personas
+):
+    held = Event.objects.filter(status=Event.Status.HELD, starts_at__lte=timezone.now())
+    event = held.order_by("-starts_at").first()
+    AssetFactory.create_batch(2, event=event)
+    AssetFactory(event=event, selection=Asset.Selection.SELECTED)
+    AssetFactory(event=event, access=Asset.Access.RESTRICTED)
+    client = client_as("specialiste")
+
+    archive = client.get("/archyvas/").content.decode()
+    assert 'href="/archyvas/atranka/">Peržiūrėti ir atrinkti</a>' in archive
+    response = client.get("/archyvas/atranka/")
+
+    page = response.content.decode()
+    row = next(e for e in response.context["events"] if e.pk == event.pk)
+    # The specialist does not see the restricted photo, nor is it counted for her.
+    assert (row.photo_count, row.unreviewed_count) == (3, 2)
+    assert f'href="/archyvas/atranka/?event={event.pk}"' in page
+    assert 'aria-current="page' in page.split("Peržiūrėti ir atrinkti</a>")[0].rsplit("<li", 1)[1]
+
+
+def test_the_selection_start_makes_the_same_queries_for_few_and_many_events(client_as, personas):
+    client = client_as("specialiste")
+    events = Event.objects.filter(starts_at__lte=timezone.now()).order_by("-starts_at")
+    AssetFactory(event=events[0])
+    few = queries_to_render(client, "/archyvas/atranka/")
+    for event in events[1:6]:
+        AssetFactory(event=event)
+    assert queries_to_render(client, "/archyvas/atranka/") == few

@@ -3,11 +3,15 @@ select, reject, rate, compare look-alikes."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +25,44 @@ from sklaida.events.models import Event
 
 # One evening's photos fit; a longer list is split by its filters (selection state).
 REVIEW_LIMIT = 1000
+# The selection screen's start: events of this many recent days, and this many uploads.
+START_DAYS = 90
+START_EVENTS = 30
+START_BATCHES = 10
+
+
+def _count_of(user, assets) -> Subquery:
+    """How many of `assets` (tied to the outer event) the user may see, as a subquery."""
+    visible = visible_assets(user, assets).order_by().values("event")
+    return Subquery(visible.annotate(count=Count("pk")).values("count")[:1])
+
+
+def review_start(request: HttpRequest) -> HttpResponse:
+    """What waits for selection: recent events with photos and the latest uploads."""
+    today = timezone.localdate()
+    since = timezone.make_aware(
+        datetime.datetime.combine(today - datetime.timedelta(days=START_DAYS), datetime.time())
+    )
+    of_event = Asset.objects.filter(event=OuterRef("pk"))
+    events = (
+        Event.objects.filter(starts_at__gte=since, starts_at__lte=timezone.now())
+        .annotate(
+            photo_count=Coalesce(_count_of(request.user, of_event), 0),
+            unreviewed_count=Coalesce(
+                _count_of(request.user, of_event.filter(selection=Asset.Selection.UNREVIEWED)),
+                0,
+            ),
+        )
+        .filter(photo_count__gt=0)
+        .select_related("space")
+        .order_by("-starts_at")[:START_EVENTS]
+    )
+    batches = IngestBatch.objects.select_related("event", "created_by")[:START_BATCHES]
+    return render(
+        request,
+        "archive/review_start.html",
+        {"events": events, "batches": batches, "days": START_DAYS},
+    )
 
 
 @department_read_required
@@ -35,7 +77,7 @@ def review(request: HttpRequest) -> HttpResponse:
         subject = get_object_or_404(IngestBatch, pk=request.GET["batch"])
         queryset = queryset.filter(ingest_items__batch=subject).distinct()
     else:
-        return redirect("archive:list")
+        return review_start(request)
     counts = dict.fromkeys(Asset.Selection.values, 0)
     counts.update(
         queryset.order_by().values_list("selection").annotate(count=Count("pk", distinct=True))
