@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -105,3 +106,14 @@ def test_a_month_asked_for_on_a_phone_comes_as_the_list_and_the_laptop_grid_mark
     if other_month.count():
         background = other_month.evaluate("cell => getComputedStyle(cell).backgroundColor")
         assert background != "rgba(0, 0, 0, 0)" and background != "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("width", [1200, 1366])
+def test_the_menu_fits_a_laptop_on_one_line(sign_in, width):
+    page = sign_in(HEAD)
+    page.set_viewport_size({"width": width, "height": 768})
+    page.goto("/")
+
+    assert overflow(page) <= 0
+    expect(page.get_by_role("link", name="Mano darbai", exact=True)).to_be_visible()
+    assert page.locator(".navbar").evaluate("bar => bar.getBoundingClientRect().height") < 70
