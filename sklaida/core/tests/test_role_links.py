@@ -171,7 +171,10 @@ def crawl(client: Client, role: str) -> tuple[list[str], int]:
             broken.append(f"{role}: on {seen_on} {target.method} {target.url} → {problem}")
             continue
         if response.status_code in (301, 302, 303) and target.method == "GET":
-            queue.append((Target("GET", response["Location"]), target.url))
+            location = urlsplit(urljoin(target.url, response["Location"]))
+            if location.netloc in {"", "testserver"}:
+                query = f"?{location.query}" if location.query else ""
+                queue.append((Target("GET", location.path + query), target.url))
             continue
         if target.method == "GET" and walkable(target.url):
             for link in links_of(response, target.url):
