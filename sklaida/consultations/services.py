@@ -139,15 +139,21 @@ def record_consultation(
     return consultation
 
 
-def cancel_consultation(*, actor: User, consultation: Consultation) -> Consultation:
-    """Staff cancel any open consultation; a territory specialist may withdraw their request."""
-    own_request = (
+def may_cancel(actor: User, consultation: Consultation) -> bool:
+    """Staff cancel any consultation; a territory specialist may withdraw their request."""
+    if has_capability(actor, Capability.WORK_IN_DEPARTMENT):
+        return True
+    return (
         consultation.status == Status.REQUESTED
         and Role.TERRITORY in roles_of(actor)
         and consultation.library_id == actor.library_id
     )
-    if not own_request:
-        _require_staff(actor)
+
+
+def cancel_consultation(*, actor: User, consultation: Consultation) -> Consultation:
+    """Cancel an open consultation (who may: `may_cancel`)."""
+    if not may_cancel(actor, consultation):
+        raise PermissionDenied
     _move(consultation, Status.CANCELLED)
     consultation.save(update_fields=["status"])
     return consultation

@@ -83,8 +83,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "consultation": consultation,
             "may_schedule": is_staff and consultation.status == Consultation.Status.REQUESTED,
             "may_record": is_staff and open_for_work,
-            "may_cancel": open_for_work
-            and (is_staff or consultation.status == Consultation.Status.REQUESTED),
+            "may_cancel": open_for_work and services.may_cancel(request.user, consultation),
             "schedule_form": ScheduleForm(
                 initial={
                     "date": consultation.preferred_date,

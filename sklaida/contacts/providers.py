@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from sklaida.contacts import selectors
 from sklaida.contacts.history import Contact, HistoryItem
+from sklaida.core.permissions import Capability
 
 
 def interactions(contact: Contact) -> list[HistoryItem]:
@@ -17,6 +18,7 @@ def interactions(contact: Contact) -> list[HistoryItem]:
             title=interaction.summary,
             url=interaction.get_absolute_url(),
             detail=str(interaction.staff),
+            url_capability=Capability.WORK_IN_DEPARTMENT,
         )
         for interaction in selectors.interactions_with(contact)
     ]

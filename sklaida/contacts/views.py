@@ -115,7 +115,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contacts/person_detail.html",
         {
             "person": person,
-            "history": history.history_of(person),
+            "history": history.history_of(person, user=request.user),
             "membership_form": MembershipForm(),
             "lists": ContactList.objects.filter(kind=ContactList.Kind.MANUAL).exclude(
                 persons=person
@@ -244,7 +244,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contacts/organisation_detail.html",
         {
             "organisation": organisation,
-            "history": history.history_of(organisation),
+            "history": history.history_of(organisation, user=request.user),
             **discussion_context(request, organisation),
         },
     )
@@ -491,8 +491,8 @@ def duplicate_merge(request: HttpRequest, pk: int) -> HttpResponse:
             "keep": keep,
             "remove": remove,
             "form": form,
-            "keep_history": history.history_of(keep),
-            "remove_history": history.history_of(remove),
+            "keep_history": history.history_of(keep, user=request.user),
+            "remove_history": history.history_of(remove, user=request.user),
         },
     )
 

@@ -453,7 +453,7 @@ def _exhibitions(world, county, spaces, rng) -> None:
             space=spaces["Parodų erdvė"],
             responsible=world.users["specialiste"],
             status=status,
-            announced_at=timezone.now() if status != Event.Status.PLANNED else None,
+            announced_at=None if status in UNANNOUNCED else timezone.now(),
             summary=f"{title} – bibliotekos parodų erdvėje.",
             description="Parodą galima aplankyti bibliotekos darbo valandomis. Įėjimas nemokamas.",
             accessibility="Parodų erdvė pirmame aukšte, įėjimas be laiptų.",

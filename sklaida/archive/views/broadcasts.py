@@ -21,6 +21,7 @@ from sklaida.core.permissions import (
 )
 from sklaida.core.views import paginated
 from sklaida.events.models import Event
+from sklaida.events.services.events import may_edit_events_of
 
 PER_PAGE = 50
 
@@ -78,6 +79,7 @@ def broadcast_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "broadcast": broadcast,
             "attendance_is_split": services.attendance_is_split(broadcast.event),
+            "may_enter_participants": may_edit_events_of(request.user, broadcast.event.library_id),
         },
     )
 

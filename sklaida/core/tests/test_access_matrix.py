@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import importlib
 import mailbox
-from collections.abc import Callable, Iterator
-from urllib.parse import urlsplit
+from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.signals import request_finished
-from django.db import close_old_connections
 from django.test import Client, override_settings
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from sklaida.core import services
 from sklaida.core.models import Library, Task
@@ -33,6 +30,9 @@ from sklaida.testing.access import (
     PERSONAS,
     SIGNED_IN,
     Rule,
+    close_streamed_file,
+    outcome,
+    url_patterns,
 )
 
 
@@ -186,23 +186,6 @@ def _admin_kwargs(view: Callable, route: str) -> Callable[[dict], dict]:
     return build
 
 
-def url_patterns(
-    resolvers: list | None = None, namespace: str = "", prefix: str = ""
-) -> Iterator[tuple[str | None, str, str, Callable]]:
-    """(qualified name, namespace, route, view) of every pattern the project serves."""
-    for entry in resolvers if resolvers is not None else get_resolver().url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = (
-                f"{namespace}:{entry.namespace}"
-                if entry.namespace and namespace
-                else (entry.namespace or namespace)
-            )
-            yield from url_patterns(entry.url_patterns, inner, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern):
-            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
-            yield name, namespace, prefix + str(entry.pattern), entry.callback
-
-
 def declared_rules() -> dict[str, Rule]:
     """The core's rules above and every other Sklaida app's `tests/access.py`."""
     rules = dict(EXPECTED_ACCESS)
@@ -232,30 +215,6 @@ def test_every_url_has_a_declared_rule():
         and not (namespace == "admin" and not name)
     ]
     assert undeclared == [], "Declare who may use these URLs in EXPECTED_ACCESS"
-
-
-def outcome(response) -> str:
-    """How a request ended, as a person would see it."""
-    if response.status_code >= 500 or response.status_code == 405:
-        return f"error {response.status_code}"
-    if response.status_code in (403, 404):
-        return "denied"
-    if response.status_code in (301, 302):
-        location = urlsplit(response["Location"])
-        sign_in_pages = {reverse("login"), reverse("admin:login")}
-        if location.path in sign_in_pages and "next=" in location.query:
-            return "denied"
-    return "allowed"
-
-
-def close_streamed_file(response) -> None:
-    """Close a downloaded file as a WSGI server would, keeping the test's connection."""
-    if response.streaming:
-        request_finished.disconnect(close_old_connections)
-        try:
-            response.close()
-        finally:
-            request_finished.connect(close_old_connections)
 
 
 def signed_in_clients(personas) -> dict[str, Client]:
