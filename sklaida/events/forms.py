@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.contacts.models import Organisation, Person
 from sklaida.core.forms import DateInput, with_https_urls
 from sklaida.core.models import Equipment, Library, Space, User
+from sklaida.core.pickers import SpaceChoiceField
 from sklaida.core.permissions import Role, roles_of, visible_to
 from sklaida.core.selectors import assignable_users
 from sklaida.core.validators import validate_image
@@ -33,7 +34,7 @@ class EventFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any")), *Event.Status.choices], required=False
     )
-    space = forms.ModelChoiceField(
+    space = SpaceChoiceField(
         label=_("Space"), queryset=Space.objects.none(), required=False, empty_label=_("Any")
     )
     responsible = forms.ModelChoiceField(
@@ -131,7 +132,7 @@ class EventForm(forms.ModelForm):
             "accessibility_en": forms.Textarea(attrs={"rows": 2}),
             "consent_text": forms.Textarea(attrs={"rows": 3}),
         }
-        field_classes = {"opening_event": EventChoiceField}
+        field_classes = {"opening_event": EventChoiceField, "space": SpaceChoiceField}
         formfield_callback = with_https_urls
 
     def __init__(self, *args, user: User, **kwargs) -> None:

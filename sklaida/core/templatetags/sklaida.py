@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString
 
 from sklaida.core.formatting import format_money, format_number
+from sklaida.core.pickers import SEARCHABLE, is_searchable
 
 register = template.Library()
 
@@ -33,7 +34,8 @@ def _friendly_empty_choice(form_field: forms.Field) -> None:
 
 @register.filter
 def bootstrap(field: BoundField) -> SafeString:
-    """Render a form field's widget with Bootstrap classes and its errors announced."""
+    """Render a form field's widget with Bootstrap classes and its errors announced; a
+    long or growing choice list is marked for `core/pickers.js` (`core.pickers`)."""
     _friendly_empty_choice(field.field)
     widget = field.field.widget
     if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
@@ -50,6 +52,8 @@ def bootstrap(field: BoundField) -> SafeString:
         described_by.append(f"{field.auto_id}_error")
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
+    if is_searchable(field.field):
+        attrs[SEARCHABLE] = True
     return field.as_widget(attrs=attrs)
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from sklaida.core.forms import MoveForm
 from sklaida.core.models import Space, User
 from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.pickers import SpaceChoiceField
 from sklaida.core.selectors import assignable_users
 from sklaida.core.views import safe_next, wants_json
 from sklaida.events.models import Event, EventType
@@ -34,7 +35,7 @@ class CalendarFilterForm(forms.Form):
         choices=[("", gettext_lazy("Any")), *EventType.choices],
         required=False,
     )
-    space = forms.ModelChoiceField(
+    space = SpaceChoiceField(
         label=gettext_lazy("Space"),
         queryset=Space.objects.none(),
         required=False,
