@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -333,6 +333,12 @@ class Event(models.Model):
             errors["image_alt"] = _("Describe the image for people who cannot see it.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def date_for_tasks(self) -> date:
+        """The day a task about this event is for, shown beside the task's title on lists
+        (a "Poster" task of each of a series' evenings; see core `_task_row.html`)."""
+        return timezone.localdate(self.starts_at)
 
 
 class Exhibit(models.Model):
