@@ -27,7 +27,13 @@ def is_searchable(form_field: forms.Field) -> bool:
     if isinstance(form_field, forms.ModelChoiceField):
         return True
     if isinstance(form_field, forms.ChoiceField):
-        return len(form_field.choices) > MANY_CHOICES
+        # (choices may be computed: a CallableChoiceIterator has no length)
+        options = [
+            option
+            for _value, label in form_field.choices
+            for option in (label if isinstance(label, list | tuple) else [label])
+        ]
+        return len(options) > MANY_CHOICES
     return False
 
 

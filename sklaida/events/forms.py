@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from sklaida.contacts.models import Organisation, Person
 from sklaida.core.forms import DateInput, with_https_urls
 from sklaida.core.models import Equipment, Library, Space, User
-from sklaida.core.pickers import SpaceChoiceField
 from sklaida.core.permissions import Role, roles_of, visible_to
+from sklaida.core.pickers import SpaceChoiceField
 from sklaida.core.selectors import assignable_users
 from sklaida.core.validators import validate_image
 from sklaida.events.choices import EventChoiceField

@@ -15,6 +15,10 @@ class Choices(forms.Form):
     kept_plain = forms.ModelChoiceField(
         queryset=Library.objects.all(), widget=forms.Select(attrs={"data-searchable": False})
     )
+    computed = forms.ChoiceField(choices=lambda: [(str(n), str(n)) for n in range(3)])
+    grouped = forms.ChoiceField(
+        choices=[("North", [(str(n), str(n)) for n in range(20)]), ("South", [("s", "S")])]
+    )
     note = forms.CharField()
 
 
@@ -27,5 +31,7 @@ def test_record_pickers_and_long_lists_are_searchable_short_fixed_lists_are_not(
     assert searchable("library")
     assert searchable("municipality")
     assert not searchable("format")
+    assert not searchable("computed")
+    assert searchable("grouped")
     assert not searchable("kept_plain")
     assert not searchable("note")
