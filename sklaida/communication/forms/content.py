@@ -51,6 +51,9 @@ class ContentFilterForm(forms.Form):
 class ContentItemForm(forms.ModelForm):
     """An item's text and people; the events are saved by the service."""
 
+    # The editorial checks' remarks on these fields are shown under each of them.
+    checked_fields = ("title", "summary", "body")
+
     events = EventMultipleChoiceField(
         label=_("Events"),
         queryset=Event.objects.none(),

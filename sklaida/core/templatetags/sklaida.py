@@ -50,6 +50,8 @@ def bootstrap(field: BoundField) -> SafeString:
         described_by.append(f"{field.auto_id}_helptext")
     if field.errors:
         described_by.append(f"{field.auto_id}_error")
+    if field.name in getattr(field.form, "checked_fields", ()):
+        described_by.append(f"{field.auto_id}_checks")  # the remarks under it (_form_fields)
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     if is_searchable(field.field):
