@@ -117,6 +117,7 @@ class EventForm(forms.ModelForm):
             "waitlist_allows_smaller_first",
             "registration_closes_at",
             "consent_text",
+            "consent_text_en",
             "retention_days",
             "reminder_hours",
             "curator",
@@ -131,6 +132,7 @@ class EventForm(forms.ModelForm):
             "accessibility": forms.Textarea(attrs={"rows": 2}),
             "accessibility_en": forms.Textarea(attrs={"rows": 2}),
             "consent_text": forms.Textarea(attrs={"rows": 3}),
+            "consent_text_en": forms.Textarea(attrs={"rows": 3}),
         }
         field_classes = {"opening_event": EventChoiceField, "space": SpaceChoiceField}
         formfield_callback = with_https_urls

@@ -60,6 +60,31 @@ def bootstrap(field: BoundField) -> SafeString:
 
 
 @register.filter
+def weekday(day) -> str:
+    """A day's weekday as it stands inside a sentence: "gruodžio 5 d., šeštadienis" (Lithuanian
+    writes it small), "5 December 2026, Saturday" (English capitalises it)."""
+    from django.utils import formats
+    from django.utils.translation import get_language
+
+    name = formats.date_format(day, "l")
+    return name.lower() if (get_language() or "").startswith("lt") else name
+
+
+@register.filter
+def lithuanian_fallback(obj, field: str) -> SafeString:
+    """` lang="lt"` on an element whose English page shows the Lithuanian `field` of `obj`
+    for want of its `field_en` (`Event.localised`): `<h1{{ event|lithuanian_fallback:"title" }}>`.
+    Screen readers then read it in Lithuanian, not with English rules."""
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    english_page = (get_language() or "").startswith("en")
+    if english_page and getattr(obj, field, "") and not getattr(obj, f"{field}_en", ""):
+        return mark_safe(' lang="lt"')
+    return SafeString("")
+
+
+@register.filter
 def changeable_by(obj, user) -> bool:
     """`{% if task|changeable_by:user %}`: the permission layer's verdict, no query."""
     from sklaida.core.permissions import can_change
