@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.contacts.models import Organisation, Person
 from sklaida.core.forms import DateInput, with_https_urls
@@ -29,7 +30,12 @@ class DateTimeInput(forms.DateTimeInput):
 class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     event_type = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("Any")), *EventType.choices], required=False
+        label=_("Type"),
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *EventType.choices,
+        ],
+        required=False,
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any")), *Event.Status.choices], required=False
@@ -38,7 +44,10 @@ class EventFilterForm(forms.Form):
         label=_("Space"), queryset=Space.objects.none(), required=False, empty_label=_("Any")
     )
     responsible = forms.ModelChoiceField(
-        label=_("Organiser"), queryset=User.objects.none(), required=False, empty_label=_("Any")
+        label=_("Organiser"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
     )
     date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("Until date"), required=False, widget=DateInput())

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from sklaida.core.forms import MoveForm
@@ -32,7 +32,10 @@ VIEWS = ("month", "week", "list")
 class CalendarFilterForm(forms.Form):
     event_type = forms.ChoiceField(
         label=gettext_lazy("Type"),
-        choices=[("", gettext_lazy("Any")), *EventType.choices],
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *EventType.choices,
+        ],
         required=False,
     )
     space = SpaceChoiceField(
@@ -45,7 +48,7 @@ class CalendarFilterForm(forms.Form):
         label=gettext_lazy("Organiser"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=gettext_lazy("Any"),
+        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
     )
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
