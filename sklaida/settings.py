@@ -229,11 +229,12 @@ NEWSLETTER_UNCONFIRMED_DAYS = env.int("NEWSLETTER_UNCONFIRMED_DAYS", default=30)
 NEWSLETTER_UNSUBSCRIBED_DAYS = env.int("NEWSLETTER_UNSUBSCRIBED_DAYS", default=30)
 
 AUTH_USER_MODEL = "core.User"
+# Django's rules; three with their help texts in Lithuanian (core/password_validation.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "sklaida.core.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "sklaida.core.password_validation.CommonPasswordValidator"},
+    {"NAME": "sklaida.core.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.archive.models import Proposal
 from sklaida.archive.selectors import equipment as selectors
@@ -19,7 +20,12 @@ NOT_IN_USE = "no"
 class EquipmentFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or inventory number"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("Any")), *Equipment.Kind.choices], required=False
+        label=_("Type"),
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *Equipment.Kind.choices,
+        ],
+        required=False,
     )
     condition = forms.ChoiceField(
         label=_("Condition"),

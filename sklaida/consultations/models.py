@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -124,3 +126,8 @@ class Consultation(models.Model):
                 raise ValidationError(missing)
         if self.status == self.Status.SCHEDULED and not self.date:
             raise ValidationError({"date": _("Choose the date of the consultation.")})
+
+    @property
+    def date_for_tasks(self) -> datetime.date | None:
+        """The day it is held (or asked for), shown beside its tasks' titles on lists."""
+        return self.date or self.preferred_date

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from sklaida.contacts.importing import FIELDS
@@ -145,13 +146,19 @@ class PersonSearchForm(forms.Form):
     )
     organisation_kind = forms.ChoiceField(
         label=_("Organisation type"),
-        choices=[("", _("Any")), *Organisation.Kind.choices],
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *Organisation.Kind.choices,
+        ],
         required=False,
     )
     country = forms.ChoiceField(label=_("Country"), required=False)
     tag = forms.CharField(label=_("Tag"), required=False, max_length=100)
     contact_list = forms.ModelChoiceField(
-        label=_("List"), queryset=ContactList.objects.all(), required=False, empty_label=_("Any")
+        label=_("List"),
+        queryset=ContactList.objects.all(),
+        required=False,
+        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -169,7 +176,12 @@ class PersonSearchForm(forms.Form):
 class OrganisationSearchForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("Any")), *Organisation.Kind.choices], required=False
+        label=_("Type"),
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *Organisation.Kind.choices,
+        ],
+        required=False,
     )
     country = forms.ChoiceField(label=_("Country"), required=False)
     tag = forms.CharField(label=_("Tag"), required=False, max_length=100)

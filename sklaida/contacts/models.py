@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -285,6 +287,11 @@ class Agreement(models.Model):
     def clean(self) -> None:
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The agreement cannot end before it starts.")})
+
+    @property
+    def date_for_tasks(self) -> datetime.date | None:
+        """Its tasks are about its ending (a reminder to renew): the day it ends."""
+        return self.end_date
 
 
 class ContactList(models.Model):

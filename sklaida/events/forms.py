@@ -7,11 +7,13 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.contacts.models import Organisation, Person
 from sklaida.core.forms import DateInput, with_https_urls
 from sklaida.core.models import Equipment, Library, Space, User
 from sklaida.core.permissions import Role, roles_of, visible_to
+from sklaida.core.pickers import SpaceChoiceField
 from sklaida.core.selectors import assignable_users
 from sklaida.core.validators import validate_image
 from sklaida.events.choices import EventChoiceField
@@ -28,16 +30,24 @@ class DateTimeInput(forms.DateTimeInput):
 class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     event_type = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("Any")), *EventType.choices], required=False
+        label=_("Type"),
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *EventType.choices,
+        ],
+        required=False,
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any")), *Event.Status.choices], required=False
     )
-    space = forms.ModelChoiceField(
+    space = SpaceChoiceField(
         label=_("Space"), queryset=Space.objects.none(), required=False, empty_label=_("Any")
     )
     responsible = forms.ModelChoiceField(
-        label=_("Organiser"), queryset=User.objects.none(), required=False, empty_label=_("Any")
+        label=_("Organiser"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
     )
     date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("Until date"), required=False, widget=DateInput())
@@ -116,6 +126,7 @@ class EventForm(forms.ModelForm):
             "waitlist_allows_smaller_first",
             "registration_closes_at",
             "consent_text",
+            "consent_text_en",
             "retention_days",
             "reminder_hours",
             "curator",
@@ -130,8 +141,9 @@ class EventForm(forms.ModelForm):
             "accessibility": forms.Textarea(attrs={"rows": 2}),
             "accessibility_en": forms.Textarea(attrs={"rows": 2}),
             "consent_text": forms.Textarea(attrs={"rows": 3}),
+            "consent_text_en": forms.Textarea(attrs={"rows": 3}),
         }
-        field_classes = {"opening_event": EventChoiceField}
+        field_classes = {"opening_event": EventChoiceField, "space": SpaceChoiceField}
         formfield_callback = with_https_urls
 
     def __init__(self, *args, user: User, **kwargs) -> None:

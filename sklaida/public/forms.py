@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.core.forms import DateInput
 from sklaida.events.models import AudienceGroup, EventType
@@ -18,7 +19,12 @@ EMAIL_TOO_LONG = _("An e-mail address may have at most %(limit_value)d character
 class CalendarFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     event_type = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("Any")), *EventType.choices], required=False
+        label=_("Type"),
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *EventType.choices,
+        ],
+        required=False,
     )
     audience = forms.ChoiceField(
         label=_("For whom"), choices=[("", _("Everyone")), *AudienceGroup.choices], required=False

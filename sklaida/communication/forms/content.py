@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.communication.models import Campaign, Channel, ChannelVariant, ContentItem
 from sklaida.core.forms import with_https_urls
@@ -26,16 +27,27 @@ class DateTimeInput(forms.DateTimeInput):
 class ContentFilterForm(forms.Form):
     q = forms.CharField(label=_("Title"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("Any")), *ContentItem.Kind.choices], required=False
+        label=_("Type"),
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *ContentItem.Kind.choices,
+        ],
+        required=False,
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any")), *ContentItem.Status.choices], required=False
     )
     author = forms.ModelChoiceField(
-        label=_("Author"), queryset=User.objects.none(), required=False, empty_label=_("Any")
+        label=_("Author"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
     )
     channel = forms.ModelChoiceField(
-        label=_("Channel"), queryset=Channel.objects.none(), required=False, empty_label=_("Any")
+        label=_("Channel"),
+        queryset=Channel.objects.none(),
+        required=False,
+        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
     )
     campaign = forms.ModelChoiceField(
         label=_("Campaign"), queryset=Campaign.objects.none(), required=False, empty_label=_("Any")
@@ -50,6 +62,9 @@ class ContentFilterForm(forms.Form):
 
 class ContentItemForm(forms.ModelForm):
     """An item's text and people; the events are saved by the service."""
+
+    # The editorial checks' remarks on these fields are shown under each of them.
+    checked_fields = ("title", "summary", "body")
 
     events = EventMultipleChoiceField(
         label=_("Events"),

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.communication.models.content import ContentItem
 from sklaida.communication.models.sending import MessageAttempt, SendingJob
@@ -30,7 +31,7 @@ class Subscriber(models.Model):
     email = models.EmailField(_("e-mail"))
     # The address as a mailbox (core.addresses.mailbox_key), for a person's data export.
     mailbox = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
-    name = models.CharField(_("name"), max_length=150, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=150, blank=True)
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="lt"
     )

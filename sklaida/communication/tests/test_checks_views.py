@@ -1,3 +1,5 @@
+import re
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -152,3 +154,41 @@ def test_the_panel_offers_to_add_a_flagged_word_with_a_model_word(client_as):
     page = client_as("specialiste").post(CHECK, {"text": "Grumbliaviru"}).content.decode()
     assert 'name="model_word"' in page
     assert '<option value="Jonaitis">Jonaitis (Jonaičio)</option>' in page
+
+
+def test_the_content_editors_remarks_come_under_the_field_they_are_about(client_as):
+    client = client_as("specialiste")
+    form = client.get(reverse("communication:item_create")).content.decode()
+    for name in ("title", "summary", "body"):
+        assert f'id="id_{name}_checks"' in form
+    body = re.search(r"<textarea[^>]*name=\"body\"[^>]*>", form).group(0)
+    assert 'aria-describedby="id_body_checks"' in body
+    assert "id_events_checks" not in form
+
+    response = client.post(
+        CHECK,
+        {
+            "title": "Paroda 2020-2026",
+            "summary": "",
+            "body": 'Kviečiame į "Knygų savaitę".',
+            "beside_fields": "id_title id_summary id_body",
+        },
+    )
+    page = response.content.decode()
+    under = dict(
+        re.findall(r'<ul[^>]*id="(id_\w+)_checks" hx-swap-oob="true">(.*?)</ul>', page, re.S)
+    )
+    assert "2020–2026" in under["id_title"]
+    assert "„Knygų savaitę“" not in under["id_title"]
+    assert "„Knygų savaitę“" in under["id_body"]
+    assert "check-finding" not in under["id_summary"]
+    panel = page.split('hx-swap-oob="true"')[0]
+    assert "2 pastabos apie tekstą." in panel
+    assert "„Knygų savaitę“" not in panel
+
+
+def test_help_texts_stand_under_their_own_field(client_as):
+    form = client_as("specialiste").get(reverse("communication:item_create")).content.decode()
+    field = re.search(r'<select name="events".*?</select>\s*(<div[^>]*>[^<]*</div>)', form, re.S)
+    assert 'id="id_events_helptext"' in field.group(1)
+    assert "Praėjusių metų ir būsimi renginiai." in field.group(1)

@@ -192,6 +192,25 @@ def check_context(text: str | None = None, *, parts=None, limit=None, images=())
     }
 
 
+def placed_beside_fields(context: dict, field_ids: list[str]) -> dict:
+    """The findings of the fields in `field_ids` taken out of the panel's groups, to be shown
+    under each field ("beside"): `{"beside": [(field_id, [(label, rule, item), …]), …]}`."""
+    if not context.get("checked") or not field_ids:
+        return context
+    beside: dict[str, list] = {field_id: [] for field_id in field_ids}
+    groups = []
+    for group in context["groups"]:
+        kept = []
+        for item in group["items"]:
+            if item.get("field_id") in beside:
+                beside[item["field_id"]].append((group["label"], group["rule"], item))
+            else:
+                kept.append(item)
+        if kept:
+            groups.append({**group, "items": kept})
+    return {**context, "groups": groups, "beside": list(beside.items())}
+
+
 @require_POST
 def check_text(request: HttpRequest) -> HttpResponse:
     """htmx: the findings for `text` (or the content editor's title, lead and text) as a
@@ -207,11 +226,14 @@ def check_text(request: HttpRequest) -> HttpResponse:
             request, "communication/_check_findings.html", {"checked": False, "check_form": form}
         )
     services.request_link_checks(text=data["text"])
+    context = check_context(parts=parts, limit=form.length_limit(), images=form.images())
+    # A form that shows each field's remarks under the field names those fields.
+    beside = [field_id for field_id in request.POST.get("beside_fields", "").split() if field_id]
     return render(
         request,
         "communication/_check_findings.html",
         {
-            **check_context(parts=parts, limit=form.length_limit(), images=form.images()),
+            **placed_beside_fields(context, beside),
             "can_add_words": True,  # who may check a text may add to the dictionary
         },
     )

@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString
 
 from sklaida.core.formatting import format_money, format_number
+from sklaida.core.pickers import SEARCHABLE, is_searchable
 
 register = template.Library()
 
@@ -33,7 +34,8 @@ def _friendly_empty_choice(form_field: forms.Field) -> None:
 
 @register.filter
 def bootstrap(field: BoundField) -> SafeString:
-    """Render a form field's widget with Bootstrap classes and its errors announced."""
+    """Render a form field's widget with Bootstrap classes and its errors announced; a
+    long or growing choice list is marked for `core/pickers.js` (`core.pickers`)."""
     _friendly_empty_choice(field.field)
     widget = field.field.widget
     if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
@@ -48,9 +50,38 @@ def bootstrap(field: BoundField) -> SafeString:
         described_by.append(f"{field.auto_id}_helptext")
     if field.errors:
         described_by.append(f"{field.auto_id}_error")
+    if field.name in getattr(field.form, "checked_fields", ()):
+        described_by.append(f"{field.auto_id}_checks")  # the remarks under it (_form_fields)
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
+    if is_searchable(field.field):
+        attrs[SEARCHABLE] = True
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def weekday(day) -> str:
+    """A day's weekday as it stands inside a sentence: "gruodžio 5 d., šeštadienis" (Lithuanian
+    writes it small), "5 December 2026, Saturday" (English capitalises it)."""
+    from django.utils import formats
+    from django.utils.translation import get_language
+
+    name = formats.date_format(day, "l")
+    return name.lower() if (get_language() or "").startswith("lt") else name
+
+
+@register.filter
+def lithuanian_fallback(obj, field: str) -> SafeString:
+    """` lang="lt"` on an element whose English page shows the Lithuanian `field` of `obj`
+    for want of its `field_en` (`Event.localised`): `<h1{{ event|lithuanian_fallback:"title" }}>`.
+    Screen readers then read it in Lithuanian, not with English rules."""
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    english_page = (get_language() or "").startswith("en")
+    if english_page and getattr(obj, field, "") and not getattr(obj, f"{field}_en", ""):
+        return mark_safe(' lang="lt"')
+    return SafeString("")
 
 
 @register.filter

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.contacts.models import Organisation, Person
@@ -198,6 +198,11 @@ class Event(models.Model):
         blank=True,
         help_text=_("Why the data is collected, the photography notice and how long it is kept."),
     )
+    consent_text_en = models.TextField(
+        _("consent text in English"),
+        blank=True,
+        help_text=_("Shown on the English registration page; without it, a standard English text."),
+    )
     retention_days = models.PositiveSmallIntegerField(
         _("keep registrants' data, days after the event"), default=30
     )
@@ -316,6 +321,21 @@ class Event(models.Model):
     def public_accessibility(self) -> str:
         return self.localised("accessibility")
 
+    @property
+    def public_consent_text(self) -> str:
+        """What a registrant agrees to, in the page's language: on an English page the
+        English text, or a standard English one rather than Lithuanian followed by an
+        English "I agree"."""
+        if not self.consent_text.strip():
+            return ""
+        if (get_language() or "").startswith("en"):
+            return self.consent_text_en.strip() or gettext(
+                "The library uses the data you give here only to manage your registration "
+                "for this event and to tell you about changes to it. The data is deleted "
+                "%(days)s days after the event."
+            ) % {"days": self.retention_days}
+        return self.consent_text
+
     def clean(self) -> None:
         errors = {}
         needs_link = self.format in (self.Format.ONLINE, self.Format.HYBRID)
@@ -333,6 +353,12 @@ class Event(models.Model):
             errors["image_alt"] = _("Describe the image for people who cannot see it.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def date_for_tasks(self) -> date:
+        """The day a task about this event is for, shown beside the task's title on lists
+        (a "Poster" task of each of a series' evenings; see core `_task_row.html`)."""
+        return timezone.localdate(self.starts_at)
 
 
 class Exhibit(models.Model):

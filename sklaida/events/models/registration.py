@@ -6,7 +6,7 @@ import secrets
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.core.addresses import also_saved, mailbox_key
@@ -70,7 +70,7 @@ class Registration(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, db_index=True)
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     # The address as a mailbox (core.addresses.mailbox_key): the duplicate check and a
     # person's data export find sign-ups by it.

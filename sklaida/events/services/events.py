@@ -56,6 +56,7 @@ SERIES_FIELDS = (
     "capacity",
     "max_seats_per_registration",
     "consent_text",
+    "consent_text_en",
     "retention_days",
     "setup_minutes",
     "teardown_minutes",

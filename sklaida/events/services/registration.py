@@ -21,10 +21,11 @@ import datetime
 from collections.abc import Iterable
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -162,6 +163,12 @@ class AlreadySignedUp(ValidationError):
         self.registration = registration
 
 
+def consent_shown(event: Event, language: str) -> str:
+    """The consent text the registrant read: the English one on the English page."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return event.public_consent_text
+
+
 def _active_sign_up(event: Event, email: str) -> Registration | None:
     """The active sign-up for `event` from `email`'s mailbox, if any (lock held).
 
@@ -236,7 +243,7 @@ def register(
             seats=seats,
             answers=cleaned_answers,
             language=language,
-            consent_text=locked.consent_text,
+            consent_text=consent_shown(locked, language),
         )
         if locked.registration == Event.Registration.APPROVAL:
             registration.status = Status.PENDING

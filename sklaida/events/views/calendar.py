@@ -12,12 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from sklaida.core.forms import MoveForm
 from sklaida.core.models import Space, User
 from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.pickers import SpaceChoiceField
 from sklaida.core.selectors import assignable_users
 from sklaida.core.views import safe_next, wants_json
 from sklaida.events.models import Event, EventType
@@ -31,10 +32,13 @@ VIEWS = ("month", "week", "list")
 class CalendarFilterForm(forms.Form):
     event_type = forms.ChoiceField(
         label=gettext_lazy("Type"),
-        choices=[("", gettext_lazy("Any")), *EventType.choices],
+        choices=[
+            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            *EventType.choices,
+        ],
         required=False,
     )
-    space = forms.ModelChoiceField(
+    space = SpaceChoiceField(
         label=gettext_lazy("Space"),
         queryset=Space.objects.none(),
         required=False,
@@ -44,7 +48,7 @@ class CalendarFilterForm(forms.Form):
         label=gettext_lazy("Organiser"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=gettext_lazy("Any"),
+        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
     )
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),

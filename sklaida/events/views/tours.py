@@ -16,6 +16,7 @@ from sklaida.core.bookings import bookings_of
 from sklaida.core.forms import DateInput
 from sklaida.core.models import Space
 from sklaida.core.permissions import Capability, has_capability
+from sklaida.core.pickers import SpaceChoiceField
 from sklaida.core.views import discussion_context, paginated
 from sklaida.events.forms import DateTimeInput
 from sklaida.events.models import TourBooking
@@ -42,7 +43,7 @@ class TourScheduleForm(forms.Form):
     starts_at = forms.DateTimeField(label=gettext_lazy("Starts"), widget=DateTimeInput())
     ends_at = forms.DateTimeField(label=gettext_lazy("Ends"), widget=DateTimeInput())
     guide = forms.ModelChoiceField(label=gettext_lazy("Guide"), queryset=None)
-    space = forms.ModelChoiceField(label=gettext_lazy("Meeting place"), queryset=None)
+    space = SpaceChoiceField(label=gettext_lazy("Meeting place"), queryset=None)
     message = forms.CharField(
         label=gettext_lazy("Message to the group"),
         required=False,

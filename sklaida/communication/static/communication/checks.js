@@ -1,4 +1,4 @@
-// The editorial checks beside a text: marks each finding in the field it was found in (a
+// The editorial checks beside a text (in a panel, or each remark under its field): marks each finding in the field it was found in (a
 // layer behind the field that repeats its text invisibly, with the findings highlighted),
 // applies a suggestion with one click, and selects a finding's text on "Show in the text".
 // The server's offsets count characters (code points); a field's value counts UTF-16 units.
@@ -62,14 +62,14 @@
 
   function paint(panel) {
     var fields = (panel.dataset.checkFields || "").split(/\s+/).filter(Boolean);
-    var result = document.getElementById(panel.dataset.checkResult);
     fields.forEach(function (id) {
       var field = document.getElementById(id);
       if (!field) { return; }
       var backdrop = backdropOf(field);
       var value = field.value;
       var spans = [];
-      result.querySelectorAll(".check-finding[data-field='" + id + "']").forEach(function (item) {
+      // A remark is in the panel, or under its field (the content editor's `beside_fields`).
+      document.querySelectorAll(".check-finding[data-field='" + id + "']").forEach(function (item) {
         var start = unitIndex(value, parseInt(item.dataset.start, 10));
         var end = unitIndex(value, parseInt(item.dataset.end, 10));
         if (value.slice(start, end) === item.dataset.original && end > start) {
@@ -93,7 +93,7 @@
       backdrop.replaceChildren.apply(backdrop, nodes);
       sync(field, backdrop);
     });
-    result.querySelectorAll(".check-actions").forEach(function (actions) {
+    document.querySelectorAll(".check-actions").forEach(function (actions) {
       actions.hidden = false;
     });
   }

@@ -63,7 +63,7 @@ def test_the_item_form_shows_lithuanian_remarks_while_typing(sign_in, page: Page
     page.locator("#id_body").fill('Paroda veiks 10-20 d. "Šiaurės" galerijoje.')
     page.locator("#id_body").press("End")  # the checks run when typing pauses
 
-    checks = page.get_by_role("region", name="Redakcinės patikros")
+    checks = page.locator("#id_body_checks")  # the text's remarks, under it
     expect(checks).to_contain_text("„")
-    expect(checks.locator('[data-rule="typography"]')).to_be_visible()
+    expect(checks.locator('[data-rule="typography"]').first).to_be_visible()
     assert_accessible(page)

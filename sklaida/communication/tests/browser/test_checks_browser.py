@@ -36,7 +36,7 @@ def test_a_finding_is_marked_in_the_text_fixed_in_one_click_and_a_name_added_wit
     expect(quotes).to_have_count(0)
 
     body.fill("Višinskiui skirta paroda.")
-    spelling = page.locator('#checks-result [data-rule="spelling"] .check-finding')
+    spelling = page.locator('#id_body_checks .check-finding[data-rule="spelling"]')
     expect(spelling).to_have_count(1)
     spelling.locator("summary").click()
     spelling.get_by_label("Pagrindinė forma").fill("Višinskis")
@@ -46,6 +46,6 @@ def test_a_finding_is_marked_in_the_text_fixed_in_one_click_and_a_name_added_wit
     expect(spelling).to_have_count(0)
 
     body.fill("Višinskio kūryba, Višinskiui skirta paroda ir susidomėjimas Višinskiu.")
-    expect(page.locator('#checks-result [data-rule="spelling"]')).to_have_count(0)
+    expect(page.locator('#id_body_checks [data-rule="spelling"]')).to_have_count(0)
     expect(page.locator("#checks-result")).to_contain_text("Pastabų apie tekstą nėra.")
     assert_accessible(page)

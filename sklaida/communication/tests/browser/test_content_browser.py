@@ -68,6 +68,13 @@ def assert_beside(field: Locator, remarks: Locator) -> None:
     assert beside["y"] < box["y"] + box["height"]
 
 
+def assert_under(field: Locator, remarks: Locator) -> None:
+    """The remarks stand right under the field, before the next field."""
+    box, under = field.bounding_box(), remarks.bounding_box()
+    assert box["y"] + box["height"] <= under["y"] < box["y"] + box["height"] + 80
+    assert abs(under["x"] - box["x"]) < 2
+
+
 def test_the_editorial_checks_appear_beside_the_text_while_it_is_typed(
     sign_in, page: Page, personas
 ):
@@ -77,11 +84,20 @@ def test_the_editorial_checks_appear_beside_the_text_while_it_is_typed(
     sign_in("specialiste")
 
     page.goto(f"/komunikacija/turinys/{item.pk}/redaguoti/")
-    page.locator("#id_body").fill('Kviečiame į "Knygų savaitę" bibliotekoje.')
-    remarks = page.locator("#checks-result")
-    expect(remarks).to_contain_text("„Knygų savaitę“")
-    assert_beside(page.locator("#id_body"), remarks)
+    body = page.locator("#id_body")
+    body.fill('Kviečiame į "Knygų savaitę" bibliotekoje.')
+    # On the content form each field's remarks stand right under that field, named by it.
+    under_body = page.locator("#id_body_checks")
+    expect(under_body).to_contain_text("„Knygų savaitę“")
+    expect(body).to_have_attribute("aria-describedby", "id_body_checks")
+    assert_under(body, under_body)
+    expect(page.locator("#id_title_checks .check-finding")).to_have_count(0)
+    expect(page.locator("#checks-result")).to_contain_text("1 pastaba")
+    page.locator("#id_title").fill('"Knygų savaitė"')
+    expect(page.locator("#id_title_checks")).to_contain_text("„Knygų savaitė“")
+    assert_under(page.locator("#id_title"), page.locator("#id_title_checks"))
     assert_accessible(page)
+    remarks = page.locator("#checks-result")
 
     page.goto(f"/komunikacija/turinys/{item.pk}/kanalai/naujas/")
     page.locator("#id_channel").select_option(str(channel.pk))

@@ -54,7 +54,7 @@ def test_a_specialist_sends_a_press_release_to_the_media_list(
     page.goto(item.get_absolute_url())
     page.get_by_role("link", name="Siųsti žiniasklaidai").click()
     assert_accessible(page)
-    page.get_by_label("Kontaktų sąrašas").select_option(label="Regiono žiniasklaida")
+    page.locator("#id_contact_list").select_option(label="Regiono žiniasklaida")
     page.get_by_label("Lydraštis").fill("Laba diena, siunčiame pranešimą apie Knygų savaitę.")
     page.get_by_label("Programa.pdf").check()
     page.get_by_role("button", name="Išsaugoti ir peržiūrėti").click()

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import Page, expect
 
-from sklaida.core.tests.test_access_matrix import close_streamed_file, rule_for, url_patterns
-from sklaida.testing.access import ANONYMOUS
+from sklaida.core.tests.test_access_matrix import rule_for
+from sklaida.testing.access import ANONYMOUS, close_streamed_file, url_patterns
 
 PHONE = {"width": 375, "height": 812}
 LAPTOP = {"width": 1366, "height": 768}
