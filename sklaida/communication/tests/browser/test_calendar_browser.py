@@ -59,7 +59,7 @@ def test_a_specialist_drags_a_channel_text_to_another_day(sign_in, page: Page, p
     sign_in("specialiste")
     page.goto(f"/komunikacija/kalendorius/?view=month&date={day.isoformat()}")
 
-    page.locator(f'[data-entry="variant-{variant.pk}"]').drag_to(cell(page, target))
+    page.locator(f'table.cal-month [data-entry="variant-{variant.pk}"]').drag_to(cell(page, target))
 
     expect(cell(page, target)).to_contain_text("Instagram")
     expect(page.get_by_role("status")).to_contain_text("Vasaros skaitymų pradžia")
@@ -75,7 +75,7 @@ def test_a_specialist_moves_an_item_in_the_week_with_the_keyboard(
     sign_in("specialiste")
     page.goto(f"/komunikacija/kalendorius/?view=week&date={day.isoformat()}")
 
-    entry = page.locator(f'[data-entry="item-{item.pk}"]')
+    entry = page.locator(f'table.cal-month [data-entry="item-{item.pk}"]')
     entry.locator("summary").focus()
     page.keyboard.press("Enter")
     entry.locator('input[name="date"]').fill(target.isoformat())

@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from sklaida.core.tests.test_access_matrix import rule_for
 from sklaida.testing.access import ANONYMOUS, close_streamed_file, url_patterns
+from sklaida.testing.browser import accessibility_violations, describe_violations
 
 PHONE = {"width": 375, "height": 812}
 LAPTOP = {"width": 1366, "height": 768}
@@ -77,6 +78,19 @@ def test_no_staff_page_scrolls_sideways_on_a_phone(sign_in, personas):
         if (extra := overflow(page)) > 0:
             too_wide.append(f"{url}: {extra} px too wide")
     assert too_wide == [], "At 375 px these pages scroll sideways:\n" + "\n".join(too_wide)
+
+
+@pytest.mark.parametrize("screen", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_every_staff_page_type_meets_wcag_21_aa(sign_in, personas, screen):
+    page = sign_in(HEAD)
+    page.set_viewport_size(screen)
+
+    failures = []
+    for url in staff_pages(personas):
+        page.goto(url)
+        if violations := accessibility_violations(page):
+            failures.append(f"{url}\n{describe_violations(violations)}")
+    assert failures == [], "\n\n".join(failures)
 
 
 def test_a_month_asked_for_on_a_phone_comes_as_the_list_and_the_laptop_grid_marks_today(
