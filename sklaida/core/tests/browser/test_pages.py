@@ -88,7 +88,9 @@ def test_a_task_is_marked_done_on_my_work_with_the_keyboard_alone(sign_in):
             break
     else:
         raise AssertionError(f"{MAX_TABS} presses of Tab did not reach a “Mark done” button")
-    task_title = focused.removeprefix("Pažymėti atlikta").removeprefix(":").strip()
+    # "Pažymėti atlikta: Plakatas (2026 m. gruodžio 5 d.)": the title, then its object's day.
+    named = focused.removeprefix("Pažymėti atlikta").removeprefix(":").strip()
+    task_title = re.sub(r" \(\d{4} m\. [^)]*\)$", "", named)
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=task_title, exact=True))
 
     page.keyboard.press("Space")
