@@ -5,11 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from sklaida.archive.models import Proposal
 from sklaida.archive.selectors import equipment as selectors
-from sklaida.core.forms import DateInput
+from sklaida.core.forms import ANY_MASCULINE, DateInput
 from sklaida.core.models import Equipment, Library
 from sklaida.events.forms import DateTimeInput
 
@@ -22,7 +21,7 @@ class EquipmentFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"),
         choices=[
-            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            ("", ANY_MASCULINE),
             *Equipment.Kind.choices,
         ],
         required=False,

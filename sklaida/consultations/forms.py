@@ -7,18 +7,13 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from sklaida.consultations.models import Consultation
 from sklaida.contacts.models import Person
-from sklaida.core.forms import DateInput
+from sklaida.core.forms import DATE_FROM, DATE_TO, DateInput
 from sklaida.core.models import Library, User
 from sklaida.core.permissions import Role, roles_of
 from sklaida.core.selectors import assignable_users
-
-# The ends of a period ("Nuo", "Iki"), not the history's "was/became".
-DATE_FROM = pgettext_lazy("date range", "From")
-DATE_TO = pgettext_lazy("date range", "To")
 
 
 class RequestForm(forms.ModelForm):
@@ -127,12 +122,8 @@ class FilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any")), *Consultation.Status.choices], required=False
     )
-    date_from = forms.DateField(
-        label=pgettext_lazy("date range", "From"), required=False, widget=DateInput()
-    )
-    date_to = forms.DateField(
-        label=pgettext_lazy("date range", "To"), required=False, widget=DateInput()
-    )
+    date_from = forms.DateField(label=DATE_FROM, required=False, widget=DateInput())
+    date_to = forms.DateField(label=DATE_TO, required=False, widget=DateInput())
 
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)

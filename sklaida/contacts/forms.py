@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from sklaida.contacts.importing import FIELDS
@@ -16,7 +15,7 @@ from sklaida.contacts.models import (
     Organisation,
     Person,
 )
-from sklaida.core.forms import DateInput, with_https_urls
+from sklaida.core.forms import ANY_MASCULINE, DateInput, with_https_urls
 from sklaida.core.selectors import assignable_users
 
 TAGS_HELP = _("Separate tags with commas.")
@@ -147,7 +146,7 @@ class PersonSearchForm(forms.Form):
     organisation_kind = forms.ChoiceField(
         label=_("Organisation type"),
         choices=[
-            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            ("", ANY_MASCULINE),
             *Organisation.Kind.choices,
         ],
         required=False,
@@ -158,7 +157,7 @@ class PersonSearchForm(forms.Form):
         label=_("List"),
         queryset=ContactList.objects.all(),
         required=False,
-        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
+        empty_label=ANY_MASCULINE,
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -178,7 +177,7 @@ class OrganisationSearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"),
         choices=[
-            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            ("", ANY_MASCULINE),
             *Organisation.Kind.choices,
         ],
         required=False,

@@ -10,10 +10,17 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.core.models import Library, Task, User
 from sklaida.core.selectors import TASK_SCOPES, assignable_users
 from sklaida.core.validators import ALLOWED_EXTENSIONS
+
+# Words of the filter forms, one translation each (Lithuanian agrees with what they qualify).
+ANY_MASCULINE = pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")
+# The ends of a period ("Nuo", "Iki"), not the history's "was/became".
+DATE_FROM = pgettext_lazy("date range", "From")
+DATE_TO = pgettext_lazy("date range", "To")
 
 
 def with_https_urls(model_field, **kwargs) -> forms.Field | None:

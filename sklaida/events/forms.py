@@ -7,10 +7,9 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from sklaida.contacts.models import Organisation, Person
-from sklaida.core.forms import DateInput, with_https_urls
+from sklaida.core.forms import ANY_MASCULINE, DateInput, with_https_urls
 from sklaida.core.models import Equipment, Library, Space, User
 from sklaida.core.permissions import Role, roles_of, visible_to
 from sklaida.core.pickers import SpaceChoiceField
@@ -32,7 +31,7 @@ class EventFilterForm(forms.Form):
     event_type = forms.ChoiceField(
         label=_("Type"),
         choices=[
-            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            ("", ANY_MASCULINE),
             *EventType.choices,
         ],
         required=False,
@@ -47,7 +46,7 @@ class EventFilterForm(forms.Form):
         label=_("Organiser"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
+        empty_label=ANY_MASCULINE,
     )
     date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("Until date"), required=False, widget=DateInput())

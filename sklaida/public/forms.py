@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from sklaida.core.forms import DateInput
+from sklaida.core.forms import ANY_MASCULINE, DateInput
 from sklaida.events.models import AudienceGroup, EventType
 from sklaida.public.selectors import PublicFilter
 
@@ -21,7 +20,7 @@ class CalendarFilterForm(forms.Form):
     event_type = forms.ChoiceField(
         label=_("Type"),
         choices=[
-            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            ("", ANY_MASCULINE),
             *EventType.choices,
         ],
         required=False,

@@ -7,10 +7,9 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from sklaida.communication.models import Campaign, Channel, ChannelVariant, ContentItem
-from sklaida.core.forms import with_https_urls
+from sklaida.core.forms import ANY_MASCULINE, with_https_urls
 from sklaida.core.models import User
 from sklaida.core.selectors import assignable_users
 from sklaida.events.choices import EventMultipleChoiceField
@@ -29,7 +28,7 @@ class ContentFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"),
         choices=[
-            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            ("", ANY_MASCULINE),
             *ContentItem.Kind.choices,
         ],
         required=False,
@@ -41,13 +40,13 @@ class ContentFilterForm(forms.Form):
         label=_("Author"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
+        empty_label=ANY_MASCULINE,
     )
     channel = forms.ModelChoiceField(
         label=_("Channel"),
         queryset=Channel.objects.none(),
         required=False,
-        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
+        empty_label=ANY_MASCULINE,
     )
     campaign = forms.ModelChoiceField(
         label=_("Campaign"), queryset=Campaign.objects.none(), required=False, empty_label=_("Any")

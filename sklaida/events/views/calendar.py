@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from sklaida.core.forms import MoveForm
+from sklaida.core.forms import ANY_MASCULINE, MoveForm
 from sklaida.core.models import Space, User
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.pickers import SpaceChoiceField
@@ -33,7 +33,7 @@ class CalendarFilterForm(forms.Form):
     event_type = forms.ChoiceField(
         label=gettext_lazy("Type"),
         choices=[
-            ("", pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any")),
+            ("", ANY_MASCULINE),
             *EventType.choices,
         ],
         required=False,
@@ -48,7 +48,7 @@ class CalendarFilterForm(forms.Form):
         label=gettext_lazy("Organiser"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=pgettext_lazy("any of a masculine noun: type, author, channel, list", "Any"),
+        empty_label=ANY_MASCULINE,
     )
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),

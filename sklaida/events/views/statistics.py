@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 
-from sklaida.core.forms import DateInput
+from sklaida.core.forms import DATE_FROM, DATE_TO, DateInput
 from sklaida.core.models import Library
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.spreadsheets import as_xlsx
@@ -20,8 +20,8 @@ from sklaida.events.selectors.statistics import PeriodStatistics, period_statist
 
 
 class PeriodForm(forms.Form):
-    date_from = forms.DateField(label=pgettext_lazy("date range", "From"), widget=DateInput())
-    date_to = forms.DateField(label=pgettext_lazy("date range", "To"), widget=DateInput())
+    date_from = forms.DateField(label=DATE_FROM, widget=DateInput())
+    date_to = forms.DateField(label=DATE_TO, widget=DateInput())
     library = forms.ModelChoiceField(
         label=gettext_lazy("Library"),
         queryset=Library.objects.none(),
