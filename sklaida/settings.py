@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "sklaida.events",
     "sklaida.communication",
     "sklaida.archive",
+    "sklaida.design",
     "sklaida.public",
 ]
 
@@ -329,6 +330,8 @@ WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 
 # Uploads: attachments are checked by size here and by content in core.validators.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
+# Proofs are print-ready PDFs, often larger than an attachment.
+DESIGN_MAX_UPLOAD_BYTES = env.int("DESIGN_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Audit history of every create/update/delete on domain models (django-auditlog).

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sklaida.core import notifications
 from sklaida.core.models import Task, User
 from sklaida.core.permissions import Capability, Role, has_capability, roles_of
+from sklaida.events import signals
 from sklaida.events.models import (
     Event,
     EventType,
@@ -55,6 +56,7 @@ def _new_item(
     item = ProvisionItem(event=event, area=area, title=title, days_before=days_before, task=task)
     item.full_clean()
     item.save()
+    signals.provision_item_added.send(sender=ProvisionItem, item=item, actor=actor)
     if owner != actor:
         notifications.task_assigned(task=task)
     return item
@@ -146,6 +148,7 @@ def shift_due_dates(*, event: Event, previous_starts_at: datetime.datetime | Non
     shift = timezone.localdate(event.starts_at) - timezone.localdate(previous_starts_at)
     if not shift:
         return 0
+    signals.event_rescheduled.send(sender=Event, event=event, shift=shift)
     tasks = list(
         Task.objects.filter(
             provision_item__event=event,
