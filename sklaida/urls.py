@@ -63,6 +63,7 @@ urlpatterns = [
     path("veikla/", include("sklaida.events.urls")),
     path("komunikacija/", include("sklaida.communication.urls")),
     path("archyvas/", include("sklaida.archive.urls")),
+    path("dizainas/", include("sklaida.design.urls")),
     path("", include("sklaida.core.urls")),
 ]
 
