@@ -26,9 +26,7 @@ urlpatterns = [
     ),
     # Generated layouts (4.2, 4.3) from the request's event and the current kit.
     path("uzsakymai/<int:pk>/generuoti/", layouts.generate, name="generate"),
-    path(
-        "uzsakymai/<int:pk>/generuoti/<str:kind>/", layouts.download, name="generated_download"
-    ),
+    path("uzsakymai/<int:pk>/generuoti/<str:kind>/", layouts.download, name="generated_download"),
     # The brand kit (4.1).
     path("stilius/", kits.kit_list, name="kit_list"),
     path("stilius/nauja-versija/", kits.kit_create, name="kit_create"),

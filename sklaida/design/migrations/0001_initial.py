@@ -10,274 +10,900 @@ import sklaida.design.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('archive', '0005_asset_newest_first_index'),
-        ('communication', '0009_accepted_word_paradigm'),
-        ('core', '0007_searchentry'),
-        ('events', '0006_event_consent_text_en'),
+        ("archive", "0005_asset_newest_first_index"),
+        ("communication", "0009_accepted_word_paradigm"),
+        ("core", "0007_searchentry"),
+        ("events", "0006_event_consent_text_en"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BrandKit',
+            name="BrandKit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(unique=True, verbose_name='version')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('usage_rules', models.TextField(blank=True, help_text='How the logo, colours and fonts are used: clear space, sizes, what not to do.', verbose_name='usage rules')),
-                ('is_current', models.BooleanField(default=False, verbose_name='current')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('made_current_at', models.DateTimeField(blank=True, null=True, verbose_name='made current')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(unique=True, verbose_name="version")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "usage_rules",
+                    models.TextField(
+                        blank=True,
+                        help_text="How the logo, colours and fonts are used: clear space, sizes, what not to do.",
+                        verbose_name="usage rules",
+                    ),
+                ),
+                ("is_current", models.BooleanField(default=False, verbose_name="current")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "made_current_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="made current"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'brand kit',
-                'verbose_name_plural': 'brand kits',
-                'ordering': ['-version'],
+                "verbose_name": "brand kit",
+                "verbose_name_plural": "brand kits",
+                "ordering": ["-version"],
             },
         ),
         migrations.CreateModel(
-            name='DesignRequest',
+            name="DesignRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('product', models.CharField(choices=[('poster', 'Poster'), ('banner', 'Banner'), ('invitation', 'Invitation'), ('social_image', 'Social media image'), ('booklet', 'Booklet'), ('leaflet', 'Leaflet'), ('signage', 'Signage'), ('exhibition_panel', 'Exhibition panel'), ('space_decoration', 'Space decoration'), ('web_banner', 'Web banner'), ('other', 'Other')], max_length=20, verbose_name='product')),
-                ('brief', models.TextField(blank=True, help_text='The text to place and what it must say.', verbose_name='text and brief')),
-                ('quantity', models.PositiveIntegerField(blank=True, null=True, verbose_name='quantity')),
-                ('print_notes', models.TextField(blank=True, help_text='Paper, finish, printer, delivery.', verbose_name='print notes')),
-                ('deadline', models.DateField(db_index=True, verbose_name='deadline')),
-                ('priority', models.PositiveSmallIntegerField(choices=[(1, 'Low'), (2, 'Normal'), (3, 'High'), (4, 'Urgent')], default=2, verbose_name='priority')),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('accepted', 'Accepted'), ('in_progress', 'In progress'), ('proof', 'Proof'), ('changes', 'Changes asked'), ('approved', 'Approved'), ('delivered', 'Delivered or printed'), ('cancelled', 'Cancelled')], default='requested', max_length=12, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('delivered_at', models.DateTimeField(blank=True, null=True, verbose_name='delivered')),
-                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='design_requests', to='communication.campaign', verbose_name='campaign')),
-                ('designer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='design_requests_assigned', to=settings.AUTH_USER_MODEL, verbose_name='designer')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='design_requests', to='events.event', verbose_name='event or exhibition')),
-                ('provision_item', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='design_request', to='events.provisionitem', verbose_name='provision item')),
-                ('requester', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='design_requests_made', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
-                ('space', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='design_requests', to='core.space', verbose_name='space')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "product",
+                    models.CharField(
+                        choices=[
+                            ("poster", "Poster"),
+                            ("banner", "Banner"),
+                            ("invitation", "Invitation"),
+                            ("social_image", "Social media image"),
+                            ("booklet", "Booklet"),
+                            ("leaflet", "Leaflet"),
+                            ("signage", "Signage"),
+                            ("exhibition_panel", "Exhibition panel"),
+                            ("space_decoration", "Space decoration"),
+                            ("web_banner", "Web banner"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="product",
+                    ),
+                ),
+                (
+                    "brief",
+                    models.TextField(
+                        blank=True,
+                        help_text="The text to place and what it must say.",
+                        verbose_name="text and brief",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="quantity"),
+                ),
+                (
+                    "print_notes",
+                    models.TextField(
+                        blank=True,
+                        help_text="Paper, finish, printer, delivery.",
+                        verbose_name="print notes",
+                    ),
+                ),
+                ("deadline", models.DateField(db_index=True, verbose_name="deadline")),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Low"), (2, "Normal"), (3, "High"), (4, "Urgent")],
+                        default=2,
+                        verbose_name="priority",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("accepted", "Accepted"),
+                            ("in_progress", "In progress"),
+                            ("proof", "Proof"),
+                            ("changes", "Changes asked"),
+                            ("approved", "Approved"),
+                            ("delivered", "Delivered or printed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="requested",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "delivered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="delivered"),
+                ),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="design_requests",
+                        to="communication.campaign",
+                        verbose_name="campaign",
+                    ),
+                ),
+                (
+                    "designer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="design_requests_assigned",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="designer",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="design_requests",
+                        to="events.event",
+                        verbose_name="event or exhibition",
+                    ),
+                ),
+                (
+                    "provision_item",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="design_request",
+                        to="events.provisionitem",
+                        verbose_name="provision item",
+                    ),
+                ),
+                (
+                    "requester",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="design_requests_made",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
+                (
+                    "space",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="design_requests",
+                        to="core.space",
+                        verbose_name="space",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'design request',
-                'verbose_name_plural': 'design requests',
-                'ordering': ['deadline', '-priority', 'pk'],
+                "verbose_name": "design request",
+                "verbose_name_plural": "design requests",
+                "ordering": ["deadline", "-priority", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='KitColour',
+            name="KitColour",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('hex', models.CharField(max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9A-Fa-f]{6}$', 'Write the colour as # and six hexadecimal digits, e.g. #1F4E79.')], verbose_name='HEX')),
-                ('cmyk', models.CharField(blank=True, help_text='For print, as the printer gives it, e.g. 100, 60, 0, 40.', max_length=40, verbose_name='CMYK')),
-                ('pantone', models.CharField(blank=True, max_length=40, verbose_name='Pantone')),
-                ('role', models.CharField(choices=[('primary', 'Primary (headings, buttons, links)'), ('accent', 'Accent'), ('text', 'Text'), ('background', 'Background'), ('other', 'Other')], default='other', max_length=10, verbose_name='role')),
-                ('for_text', models.BooleanField(default=False, help_text='Text colours must reach the WCAG AA contrast of 4.5:1 on white.', verbose_name='used for text')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('kit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='colours', to='design.brandkit', verbose_name='brand kit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "hex",
+                    models.CharField(
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9A-Fa-f]{6}$",
+                                "Write the colour as # and six hexadecimal digits, e.g. #1F4E79.",
+                            )
+                        ],
+                        verbose_name="HEX",
+                    ),
+                ),
+                (
+                    "cmyk",
+                    models.CharField(
+                        blank=True,
+                        help_text="For print, as the printer gives it, e.g. 100, 60, 0, 40.",
+                        max_length=40,
+                        verbose_name="CMYK",
+                    ),
+                ),
+                ("pantone", models.CharField(blank=True, max_length=40, verbose_name="Pantone")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("primary", "Primary (headings, buttons, links)"),
+                            ("accent", "Accent"),
+                            ("text", "Text"),
+                            ("background", "Background"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "for_text",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Text colours must reach the WCAG AA contrast of 4.5:1 on white.",
+                        verbose_name="used for text",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "kit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="colours",
+                        to="design.brandkit",
+                        verbose_name="brand kit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'colour',
-                'verbose_name_plural': 'colours',
-                'ordering': ['kit', 'position', 'pk'],
+                "verbose_name": "colour",
+                "verbose_name_plural": "colours",
+                "ordering": ["kit", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='KitFont',
+            name="KitFont",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('family', models.CharField(max_length=100, verbose_name='family')),
-                ('style', models.CharField(choices=[('regular', 'Regular'), ('bold', 'Bold'), ('italic', 'Italic'), ('bold_italic', 'Bold italic')], default='regular', max_length=12, verbose_name='style')),
-                ('role', models.CharField(choices=[('heading', 'Headings'), ('body', 'Body text'), ('both', 'Headings and body text')], default='both', max_length=8, verbose_name='used for')),
-                ('file', models.FileField(max_length=255, upload_to=sklaida.design.models.kit_upload_to, verbose_name='file')),
-                ('licence', models.CharField(help_text='e.g. SIL Open Font License 1.1', max_length=150, verbose_name='licence')),
-                ('licence_note', models.TextField(blank=True, help_text='What the licence allows: web, print, embedding in PDF; who bought it.', verbose_name='licence notes')),
-                ('kit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fonts', to='design.brandkit', verbose_name='brand kit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("family", models.CharField(max_length=100, verbose_name="family")),
+                (
+                    "style",
+                    models.CharField(
+                        choices=[
+                            ("regular", "Regular"),
+                            ("bold", "Bold"),
+                            ("italic", "Italic"),
+                            ("bold_italic", "Bold italic"),
+                        ],
+                        default="regular",
+                        max_length=12,
+                        verbose_name="style",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("heading", "Headings"),
+                            ("body", "Body text"),
+                            ("both", "Headings and body text"),
+                        ],
+                        default="both",
+                        max_length=8,
+                        verbose_name="used for",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=255,
+                        upload_to=sklaida.design.models.kit_upload_to,
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        help_text="e.g. SIL Open Font License 1.1",
+                        max_length=150,
+                        verbose_name="licence",
+                    ),
+                ),
+                (
+                    "licence_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the licence allows: web, print, embedding in PDF; who bought it.",
+                        verbose_name="licence notes",
+                    ),
+                ),
+                (
+                    "kit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fonts",
+                        to="design.brandkit",
+                        verbose_name="brand kit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'font',
-                'verbose_name_plural': 'fonts',
-                'ordering': ['kit', 'family', 'style'],
+                "verbose_name": "font",
+                "verbose_name_plural": "fonts",
+                "ordering": ["kit", "family", "style"],
             },
         ),
         migrations.CreateModel(
-            name='KitLogo',
+            name="KitLogo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('background', models.CharField(choices=[('light', 'For light backgrounds'), ('dark', 'For dark backgrounds')], default='light', max_length=5, verbose_name='variant')),
-                ('file', models.FileField(max_length=255, upload_to=sklaida.design.models.kit_upload_to, verbose_name='file')),
-                ('media_type', models.CharField(editable=False, max_length=40, verbose_name='file type')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('kit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='logos', to='design.brandkit', verbose_name='brand kit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "background",
+                    models.CharField(
+                        choices=[
+                            ("light", "For light backgrounds"),
+                            ("dark", "For dark backgrounds"),
+                        ],
+                        default="light",
+                        max_length=5,
+                        verbose_name="variant",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=255,
+                        upload_to=sklaida.design.models.kit_upload_to,
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "media_type",
+                    models.CharField(editable=False, max_length=40, verbose_name="file type"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "kit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="logos",
+                        to="design.brandkit",
+                        verbose_name="brand kit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'logo',
-                'verbose_name_plural': 'logos',
-                'ordering': ['kit', 'position', 'pk'],
+                "verbose_name": "logo",
+                "verbose_name_plural": "logos",
+                "ordering": ["kit", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='KitTemplate',
+            name="KitTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('layout', models.CharField(max_length=30, verbose_name='layout')),
-                ('description', models.TextField(blank=True, verbose_name='when to use it')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('kit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='templates', to='design.brandkit', verbose_name='brand kit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("layout", models.CharField(max_length=30, verbose_name="layout")),
+                ("description", models.TextField(blank=True, verbose_name="when to use it")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "kit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="templates",
+                        to="design.brandkit",
+                        verbose_name="brand kit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'template',
-                'verbose_name_plural': 'templates',
-                'ordering': ['kit', 'position', 'pk'],
+                "verbose_name": "template",
+                "verbose_name_plural": "templates",
+                "ordering": ["kit", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Proof',
+            name="Proof",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='version')),
-                ('file', models.FileField(max_length=255, upload_to=sklaida.design.models.proof_upload_to, verbose_name='file')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('media_type', models.CharField(max_length=80, verbose_name='file type')),
-                ('preview', models.FileField(blank=True, editable=False, max_length=255, upload_to='')),
-                ('note', models.TextField(blank=True, verbose_name='what changed')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='uploaded')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('asset', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='design_proofs', to='archive.asset', verbose_name='in the archive')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proofs', to='design.designrequest', verbose_name='request')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="version")),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=255,
+                        upload_to=sklaida.design.models.proof_upload_to,
+                        verbose_name="file",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("media_type", models.CharField(max_length=80, verbose_name="file type")),
+                (
+                    "preview",
+                    models.FileField(blank=True, editable=False, max_length=255, upload_to=""),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="what changed")),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="uploaded"
+                    ),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="approved"),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "asset",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="design_proofs",
+                        to="archive.asset",
+                        verbose_name="in the archive",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proofs",
+                        to="design.designrequest",
+                        verbose_name="request",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'proof',
-                'verbose_name_plural': 'proofs',
-                'ordering': ['request', 'number'],
+                "verbose_name": "proof",
+                "verbose_name_plural": "proofs",
+                "ordering": ["request", "number"],
             },
         ),
         migrations.CreateModel(
-            name='ProofComment',
+            name="ProofComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='comment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='written')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('proof', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='design.proof', verbose_name='proof')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="written"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "proof",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="design.proof",
+                        verbose_name="proof",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment on a proof',
-                'verbose_name_plural': 'comments on proofs',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "comment on a proof",
+                "verbose_name_plural": "comments on proofs",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RequestFormat',
+            name="RequestFormat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('paper', models.CharField(choices=[('A0', 'A0 (841 × 1189 mm)'), ('A1', 'A1 (594 × 841 mm)'), ('A2', 'A2 (420 × 594 mm)'), ('A3', 'A3 (297 × 420 mm)'), ('A4', 'A4 (210 × 297 mm)'), ('A5', 'A5 (148 × 210 mm)'), ('A6', 'A6 (105 × 148 mm)'), ('mm', 'Custom size in millimetres'), ('px', 'Pixels (screens and social networks)')], max_length=3, verbose_name='format')),
-                ('width', models.PositiveIntegerField(blank=True, null=True, verbose_name='width')),
-                ('height', models.PositiveIntegerField(blank=True, null=True, verbose_name='height')),
-                ('bleed_mm', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MaxValueValidator(20)], verbose_name='bleed, mm')),
-                ('channel', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='communication.channel', verbose_name='channel')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='formats', to='design.designrequest', verbose_name='request')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "paper",
+                    models.CharField(
+                        choices=[
+                            ("A0", "A0 (841 × 1189 mm)"),
+                            ("A1", "A1 (594 × 841 mm)"),
+                            ("A2", "A2 (420 × 594 mm)"),
+                            ("A3", "A3 (297 × 420 mm)"),
+                            ("A4", "A4 (210 × 297 mm)"),
+                            ("A5", "A5 (148 × 210 mm)"),
+                            ("A6", "A6 (105 × 148 mm)"),
+                            ("mm", "Custom size in millimetres"),
+                            ("px", "Pixels (screens and social networks)"),
+                        ],
+                        max_length=3,
+                        verbose_name="format",
+                    ),
+                ),
+                ("width", models.PositiveIntegerField(blank=True, null=True, verbose_name="width")),
+                (
+                    "height",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="height"),
+                ),
+                (
+                    "bleed_mm",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        validators=[django.core.validators.MaxValueValidator(20)],
+                        verbose_name="bleed, mm",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="communication.channel",
+                        verbose_name="channel",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="formats",
+                        to="design.designrequest",
+                        verbose_name="request",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'format',
-                'verbose_name_plural': 'formats',
-                'ordering': ['request', 'pk'],
+                "verbose_name": "format",
+                "verbose_name_plural": "formats",
+                "ordering": ["request", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SpaceProject',
+            name="SpaceProject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'Being made'), ('installed', 'Installed'), ('completed', 'Completed')], default='planned', max_length=12, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('library', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='space_projects', to='core.library', verbose_name='library')),
-                ('photos', models.ManyToManyField(blank=True, related_name='+', to='archive.asset', verbose_name='photos of the result')),
-                ('responsible', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='space_projects', to=settings.AUTH_USER_MODEL, verbose_name='responsible')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "Being made"),
+                            ("installed", "Installed"),
+                            ("completed", "Completed"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "library",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="space_projects",
+                        to="core.library",
+                        verbose_name="library",
+                    ),
+                ),
+                (
+                    "photos",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="archive.asset",
+                        verbose_name="photos of the result",
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="space_projects",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'space project',
-                'verbose_name_plural': 'space projects',
-                'ordering': ['-created_at', 'pk'],
+                "verbose_name": "space project",
+                "verbose_name_plural": "space projects",
+                "ordering": ["-created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SpaceItem',
+            name="SpaceItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('sign', 'Sign'), ('wall_graphic', 'Wall graphic'), ('exhibition_panel', 'Exhibition panel'), ('decoration', 'Decoration'), ('other', 'Other')], max_length=16, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='what')),
-                ('width_mm', models.PositiveIntegerField(blank=True, null=True, verbose_name='width, mm')),
-                ('height_mm', models.PositiveIntegerField(blank=True, null=True, verbose_name='height, mm')),
-                ('material', models.CharField(blank=True, max_length=150, verbose_name='material')),
-                ('quantity', models.PositiveIntegerField(default=1, verbose_name='quantity')),
-                ('unit_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='cost of one, EUR')),
-                ('installed_on', models.DateField(blank=True, null=True, verbose_name='installed')),
-                ('removed_on', models.DateField(blank=True, null=True, verbose_name='removed')),
-                ('space', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='design_items', to='core.space', verbose_name='space')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='design.spaceproject', verbose_name='project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("sign", "Sign"),
+                            ("wall_graphic", "Wall graphic"),
+                            ("exhibition_panel", "Exhibition panel"),
+                            ("decoration", "Decoration"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="what")),
+                (
+                    "width_mm",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="width, mm"),
+                ),
+                (
+                    "height_mm",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="height, mm"),
+                ),
+                ("material", models.CharField(blank=True, max_length=150, verbose_name="material")),
+                ("quantity", models.PositiveIntegerField(default=1, verbose_name="quantity")),
+                (
+                    "unit_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="cost of one, EUR",
+                    ),
+                ),
+                ("installed_on", models.DateField(blank=True, null=True, verbose_name="installed")),
+                ("removed_on", models.DateField(blank=True, null=True, verbose_name="removed")),
+                (
+                    "space",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="design_items",
+                        to="core.space",
+                        verbose_name="space",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="design.spaceproject",
+                        verbose_name="project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'space item',
-                'verbose_name_plural': 'space items',
-                'ordering': ['space', 'installed_on', 'pk'],
+                "verbose_name": "space item",
+                "verbose_name_plural": "space items",
+                "ordering": ["space", "installed_on", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='designrequest',
-            name='space_project',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='requests', to='design.spaceproject', verbose_name='space project'),
+            model_name="designrequest",
+            name="space_project",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="requests",
+                to="design.spaceproject",
+                verbose_name="space project",
+            ),
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('requested', 'Requested'), ('accepted', 'Accepted'), ('in_progress', 'In progress'), ('proof', 'Proof'), ('changes', 'Changes asked'), ('approved', 'Approved'), ('delivered', 'Delivered or printed'), ('cancelled', 'Cancelled')], max_length=12)),
-                ('to_status', models.CharField(choices=[('requested', 'Requested'), ('accepted', 'Accepted'), ('in_progress', 'In progress'), ('proof', 'Proof'), ('changes', 'Changes asked'), ('approved', 'Approved'), ('delivered', 'Delivered or printed'), ('cancelled', 'Cancelled')], max_length=12)),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='design.designrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("accepted", "Accepted"),
+                            ("in_progress", "In progress"),
+                            ("proof", "Proof"),
+                            ("changes", "Changes asked"),
+                            ("approved", "Approved"),
+                            ("delivered", "Delivered or printed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("accepted", "Accepted"),
+                            ("in_progress", "In progress"),
+                            ("proof", "Proof"),
+                            ("changes", "Changes asked"),
+                            ("approved", "Approved"),
+                            ("delivered", "Delivered or printed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="design.designrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['changed_at', 'pk'],
+                "ordering": ["changed_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='brandkit',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='design_one_current_kit', violation_error_message='Only one brand kit can be current.'),
+            model_name="brandkit",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)),
+                fields=("is_current",),
+                name="design_one_current_kit",
+                violation_error_message="Only one brand kit can be current.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='kitfont',
-            constraint=models.UniqueConstraint(fields=('kit', 'family', 'style'), name='design_font_style_once'),
+            model_name="kitfont",
+            constraint=models.UniqueConstraint(
+                fields=("kit", "family", "style"), name="design_font_style_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proof',
-            constraint=models.UniqueConstraint(fields=('request', 'number'), name='design_proof_number'),
+            model_name="proof",
+            constraint=models.UniqueConstraint(
+                fields=("request", "number"), name="design_proof_number"
+            ),
         ),
         migrations.AddIndex(
-            model_name='spaceitem',
-            index=models.Index(fields=['space', 'removed_on'], name='design_spac_space_i_f2ce87_idx'),
+            model_name="spaceitem",
+            index=models.Index(
+                fields=["space", "removed_on"], name="design_spac_space_i_f2ce87_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='spaceitem',
-            constraint=models.CheckConstraint(condition=models.Q(('removed_on__isnull', True), ('installed_on__isnull', True), ('removed_on__gte', models.F('installed_on')), _connector='OR'), name='design_item_removed_after_installed', violation_error_message='An item cannot be removed before it is installed.'),
+            model_name="spaceitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("removed_on__isnull", True),
+                    ("installed_on__isnull", True),
+                    ("removed_on__gte", models.F("installed_on")),
+                    _connector="OR",
+                ),
+                name="design_item_removed_after_installed",
+                violation_error_message="An item cannot be removed before it is installed.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='designrequest',
-            index=models.Index(fields=['status', 'deadline'], name='design_desi_status_9c0049_idx'),
+            model_name="designrequest",
+            index=models.Index(fields=["status", "deadline"], name="design_desi_status_9c0049_idx"),
         ),
         migrations.AddIndex(
-            model_name='designrequest',
-            index=models.Index(fields=['designer', 'status', 'deadline'], name='design_desi_designe_f67a96_idx'),
+            model_name="designrequest",
+            index=models.Index(
+                fields=["designer", "status", "deadline"], name="design_desi_designe_f67a96_idx"
+            ),
         ),
     ]
