@@ -8,10 +8,22 @@ class DesignConfig(AppConfig):
     verbose_name = _("Design")
 
     def ready(self) -> None:
-        from sklaida.core import registry
-        from sklaida.design import receivers
+        from sklaida.core import navigation, registry
+        from sklaida.core.permissions import Capability
+        from sklaida.design import panels, receivers, search
         from sklaida.design.models import DesignRequest, SpaceProject
 
         registry.register_discussable(DesignRequest)
         registry.register_discussable(SpaceProject)
         receivers.connect()
+        search.register()
+        panels.register()
+        navigation.register(
+            navigation.MenuEntry(
+                _("Design"),
+                "design:board",
+                order=145,
+                capabilities=(Capability.READ_DEPARTMENT,),
+                active_prefix="/dizainas/",
+            )
+        )

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -84,6 +83,11 @@ def allowed_moves(user: User, request: DesignRequest) -> list[str]:
     possible = TRANSITIONS[request.status]
     order = (*BOARD_COLUMNS, S.CANCELLED)
     return [status for status in order if status in possible and may_move(user, request, status)]
+
+
+def move_choices(user: User, request: DesignRequest) -> list[tuple[str, str]]:
+    """(status, label) of the moves `allowed_moves` gives, for a form."""
+    return [(status, S(status).label) for status in allowed_moves(user, request)]
 
 
 def create_request(
@@ -194,13 +198,14 @@ def _close_provision_task(request: DesignRequest) -> None:
         task.save(update_fields=["status", "completed_at", "updated_at"])
 
 
-def add_proof(*, actor: User, request: DesignRequest, file: UploadedFile, note: str = "") -> Proof:
+def add_proof(
+    *, actor: User, request: DesignRequest, checked: files.CheckedFile, note: str = ""
+) -> Proof:
     """A new numbered version; the request moves to "proof" and its requester is told."""
     if not may_move(actor, request, S.PROOF):
         raise PermissionDenied
     if request.status in (S.DELIVERED, S.CANCELLED, S.APPROVED):
         raise ValidationError(_("The request is closed; open it again to add a proof."))
-    checked = files.check_proof(file)
     with transaction.atomic():
         request = DesignRequest.objects.select_for_update().get(pk=request.pk)
         number = (request.proofs.aggregate(last=Max("number"))["last"] or 0) + 1
