@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.design import colours
 
@@ -282,7 +283,7 @@ class DesignRequest(models.Model):
         IN_PROGRESS = "in_progress", _("In progress")
         PROOF = "proof", _("Proof")
         CHANGES = "changes", _("Changes asked")
-        APPROVED = "approved", _("Approved")
+        APPROVED = "approved", pgettext_lazy("design request", "Approved")
         DELIVERED = "delivered", _("Delivered or printed")
         CANCELLED = "cancelled", _("Cancelled")
 
