@@ -37,9 +37,10 @@ def contrast(first: str, second: str) -> float:
     return int(ratio * 100) / 100
 
 
-def ratio_text(ratio: float) -> str:
-    """4.53 → "4,53:1" in Lithuanian."""
-    return f"{format_number(round(ratio, 2))}:1"
+def ratio_text(ratio: float, decimal_places: int | None = 2) -> str:
+    """4.5 → "4,50:1" in Lithuanian (a measured ratio), or "4,5:1" with `decimal_places`
+    None (a requirement as WCAG writes it)."""
+    return f"{format_number(ratio, decimal_places)}:1"
 
 
 def text_contrast_problem(hex_colour: str, background: str = "#FFFFFF") -> str:
@@ -55,7 +56,7 @@ def text_contrast_problem(hex_colour: str, background: str = "#FFFFFF") -> str:
         "colour": hex_colour.upper(),
         "background": background.upper(),
         "ratio": ratio_text(ratio),
-        "required": ratio_text(AA_TEXT),
+        "required": ratio_text(AA_TEXT, None),
     }
 
 

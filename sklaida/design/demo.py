@@ -100,14 +100,14 @@ def _add_parts(kit: BrandKit, colours: list, *, logo_colour: str) -> None:
         logo.file.save(f"logotipas-{background}.png", ContentFile(data), save=False)
         logo.media_type = "image/png"
         logo.save()
-    for path in sorted(FONTS.glob("*.[ot]tf")):
+    for path in sorted(FONTS.glob("OpenSans-*.ttf")):
         style = KitFont.Style.BOLD if "Bold" in path.stem else KitFont.Style.REGULAR
         font = KitFont(
             kit=kit,
-            family=path.stem.split("-")[0],
+            family="Open Sans",
             style=style,
             role=KitFont.Role.BOTH,
-            licence="SIL Open Font License 1.1",
+            licence="Apache License 2.0",
             licence_note="Galima naudoti internete, spaudai ir įterpti į PDF.",
         )
         font.file.save(path.name, ContentFile(path.read_bytes()), save=False)

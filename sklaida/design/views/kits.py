@@ -82,7 +82,7 @@ def kit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_edit": kits.may_edit(request.user, kit),
             "may_make_current": kits.may_make_current(request.user, kit),
             "incomplete": kits.incomplete(kit) if not kit.is_current else [],
-            "required_ratio": colours.ratio_text(colours.AA_TEXT),
+            "required_ratio": colours.ratio_text(colours.AA_TEXT, None),
             "aa_text": colours.AA_TEXT,
         },
     )
@@ -132,6 +132,16 @@ def kit_part_add(request: HttpRequest, pk: int, part: str) -> HttpResponse:
     form = form_class(request.POST or None, request.FILES or None, instance=model(kit=kit))
     if request.method == "POST" and form.is_valid():
         row = form.save(commit=False)
+        try:
+            # The form leaves out the kit, so it cannot see "this font style is there already".
+            row.validate_constraints()
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(
+                request,
+                "design/kit_form.html",
+                {"form": form, "kit": kit, "title": PART_TITLES[part], "multipart": True},
+            )
         checked = getattr(form, "checked", None)
         if checked is not None:
             save_checked(row.file, checked)
