@@ -30,7 +30,7 @@ run: $(VENV)/.installed var
 	@echo ""
 	@echo "Sklaida: http://127.0.0.1:8000  (web + background worker + scheduler + mailbox; Ctrl+C stops all)"
 	@echo "E-mail the demo sends: http://127.0.0.1:8000/demo/pastas/  (caught on smtp://127.0.0.1:$(DEMO_SMTP_PORT))"
-	@echo "Demo users: vadove, specialiste, teritorija, stebetojas, admin — password: sklaida-demo"
+	@echo "Demo users: vadove, specialiste, dizainere, teritorija, stebetojas, admin — password: sklaida-demo"
 	@echo ""
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(RUN_ENV) $(BIN)/honcho start -f Procfile.dev
 

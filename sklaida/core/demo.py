@@ -192,6 +192,8 @@ PERSONAS = [
         "teritorija", "Aušra", "Jankauskienė", Role.TERRITORY, TERRITORY_LIBRARY_OF_DEMO_SPECIALIST
     ),
     Persona("stebetojas", "Vytautas", "Stankevičius", Role.VIEWER, COUNTY_LIBRARY),
+    # The department's designer: design requests are hers to take.
+    Persona("dizainere", "Gintarė", "Vaitkutė", Role.SPECIALIST, COUNTY_LIBRARY),
     Persona("admin", "Tomas", "Žukauskas", Role.ADMIN, COUNTY_LIBRARY),
 ]
 DEMO_USERNAMES = frozenset(persona.username for persona in PERSONAS)

@@ -7,13 +7,12 @@ import datetime
 from pathlib import Path
 
 import pyvips
-from django.contrib.auth.models import Group
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from sklaida.core import demo
 from sklaida.core.models import User
-from sklaida.core.permissions import Role
 from sklaida.design import files, kits, services
 from sklaida.design.models import (
     BrandKit,
@@ -60,22 +59,6 @@ def _logo_png(text: str, colour: str, *, dark: bool) -> bytes:
     canvas = pyvips.Image.black(mark.width + 80, mark.height + 60, bands=4) + background
     canvas = canvas.cast("uchar").copy(interpretation="srgb")
     return canvas.composite2(mark, "over", x=40, y=30).pngsave_buffer()
-
-
-def _designer() -> User:
-    user, created = User.objects.get_or_create(
-        username="dizainere",
-        defaults={
-            "first_name": "Gintarė",
-            "last_name": "Vaitkutė",
-            "email": "dizainere@example.lt",
-        },
-    )
-    if created:
-        user.set_unusable_password()
-        user.save()
-        user.groups.add(Group.objects.get_or_create(name=Role.SPECIALIST.value)[0])
-    return user
 
 
 def _add_parts(kit: BrandKit, colours: list, *, logo_colour: str) -> None:
@@ -238,7 +221,12 @@ def _requests(today: datetime.date, head: User, specialist: User, designer: User
 
 
 def _walk(request: DesignRequest, status: str, proofs: int, comment: str) -> None:
-    """Take a request along the board to `status` as its people would."""
+    """Take a request along the board to `status` as its people would.
+
+    Approving files the proof in the media archive; a demo without archive photos (the
+    tests') keeps its archive empty, so its approved requests wait at "proof"."""
+    if settings.DEMO_ARCHIVE_PHOTOS <= 0 and status in (S.APPROVED, S.DELIVERED):
+        status = S.PROOF
     designer, requester = request.designer, request.requester
     if status == S.REQUESTED:
         return
@@ -276,7 +264,7 @@ def _walk(request: DesignRequest, status: str, proofs: int, comment: str) -> Non
 
 def load(world: demo.DemoWorld) -> None:
     head, specialist = world.users["vadove"], world.users["specialiste"]
-    designer = _designer()
+    designer = world.users["dizainere"]
     _kits(head, specialist)
     _requests(world.today or timezone.localdate(), head, specialist, designer)
 

@@ -31,6 +31,7 @@ def test_demo_creates_a_real_county_with_every_role(db, settings):
     expected = {
         "vadove": Role.HEAD,
         "specialiste": Role.SPECIALIST,
+        "dizainere": Role.SPECIALIST,
         "teritorija": Role.TERRITORY,
         "stebetojas": Role.VIEWER,
         "admin": Role.ADMIN,

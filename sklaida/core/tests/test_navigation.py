@@ -16,6 +16,7 @@ def test_staff_see_the_built_areas_only(client_as):
         "Renginiai",
         "Komunikacija",
         "Medijų archyvas",
+        "Dizainas",
         "Kontaktai",
         "Konsultacijos",
         "Užduotys",
