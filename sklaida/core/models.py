@@ -103,6 +103,9 @@ class Space(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("core:space_detail", args=[self.pk])
+
 
 class User(AbstractUser):
     """A person who signs in: department staff, territory specialists, viewers, admins."""

@@ -137,5 +137,15 @@ def library_for(*, user: User, pk: int) -> Library:
     return visible_to(user, Library.objects.all()).get(pk=pk)
 
 
+def space_for(*, user: User, pk: int) -> Space:
+    """One space the user may see (a territory specialist: her library's); raises
+    Space.DoesNotExist otherwise."""
+    return (
+        visible_to(user, Space.objects.select_related("library"))
+        .prefetch_related("equipment")
+        .get(pk=pk)
+    )
+
+
 def spaces_of(library: Library) -> QuerySet[Space]:
     return library.spaces.filter(is_active=True).prefetch_related("equipment")

@@ -41,6 +41,7 @@ urlpatterns = [
     path("prisegtukai/<int:pk>/salinti/", views.attachment_delete, name="attachment_delete"),
     path("bibliotekos/", views.library_list, name="library_list"),
     path("bibliotekos/<int:pk>/", views.library_detail, name="library_detail"),
+    path("erdves/<int:pk>/", views.space_detail, name="space_detail"),
     path("demo/pastas/", views.demo_mailbox_list, name="demo_mailbox"),
     path("demo/pastas/<str:key>/", views.demo_mailbox_letter, name="demo_mailbox_letter"),
 ]

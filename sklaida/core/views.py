@@ -36,7 +36,7 @@ from sklaida.core.permissions import (
     capability_required,
     has_capability,
 )
-from sklaida.core.registry import is_discussable
+from sklaida.core.registry import is_discussable, panels_for
 from sklaida.core.search.everything import everything
 from sklaida.core.views_auth import profile_page
 
@@ -347,6 +347,17 @@ def library_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "core/library_detail.html",
         {"library": library, "spaces": selectors.spaces_of(library)},
+    )
+
+
+def space_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A space's facts and what other apps show about it (what hangs there, …)."""
+    try:
+        space = selectors.space_for(user=request.user, pk=pk)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+    return render(
+        request, "core/space_detail.html", {"space": space, "panels": panels_for(request, space)}
     )
 
 

@@ -17,7 +17,7 @@ class DesignConfig(AppConfig):
         registry.register_discussable(SpaceProject)
         receivers.connect()
         search.register()
-        panels.register()
+        panels.register_panels()
         navigation.register(
             navigation.MenuEntry(
                 _("Design"),

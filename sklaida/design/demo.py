@@ -14,6 +14,7 @@ from django.utils import timezone
 from sklaida.core import demo
 from sklaida.core.models import User
 from sklaida.design import files, kits, services
+from sklaida.design.demo_spaces import load_space_projects
 from sklaida.design.models import (
     BrandKit,
     DesignRequest,
@@ -267,6 +268,7 @@ def load(world: demo.DemoWorld) -> None:
     designer = world.users["dizainere"]
     _kits(head, specialist)
     _requests(world.today or timezone.localdate(), head, specialist, designer)
+    load_space_projects(today=world.today)
 
 
 demo.register("design", load)

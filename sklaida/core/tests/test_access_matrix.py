@@ -129,6 +129,11 @@ EXPECTED_ACCESS: dict[str, Rule] = {
         DEPARTMENT | {"teritorija"},
         kwargs=lambda data: {"pk": data["teritorija"].library_id},
     ),
+    # A space of the territory specialist's library: her library's spaces are hers to see.
+    "core:space_detail": Rule(
+        DEPARTMENT | {"teritorija"},
+        kwargs=lambda data: {"pk": data["teritorija"].library.spaces.first().pk},
+    ),
     "core:demo_mailbox": Rule(DEPARTMENT | ADMIN_ONLY, demo_only=True),
     "core:demo_mailbox_letter": Rule(DEPARTMENT | ADMIN_ONLY, kwargs=_demo_letter, demo_only=True),
 }
