@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 import gettext as gettext_module
+import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,10 +47,20 @@ def compiled_messages() -> None:
     )
 
 
+@pytest.fixture(scope="session")
+def demo_media(tmp_path_factory) -> Path:
+    """Where the session's demo keeps its files (the brand kit's logos and fonts)."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
 @pytest.fixture(autouse=True)
-def test_settings(settings, tmp_path) -> None:
-    """Fast password hashing; uploaded files and the demo's mailbox in the test's own folder."""
+def test_settings(settings, tmp_path, demo_media) -> None:
+    """Fast password hashing; uploaded files and the demo's mailbox in the test's own folder.
+
+    The folder starts with the demo's files, linked rather than copied: the demo in the
+    database names them, and a test may change or delete its own."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
+    shutil.copytree(demo_media, tmp_path / "media", copy_function=os.link)
     settings.MEDIA_ROOT = folder(tmp_path / "media")  # the type settings.py makes
     settings.DEMO_MAILBOX_DIR = folder(tmp_path / "mailbox")
 
@@ -71,14 +84,17 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker) -> None:
+def django_db_setup(django_db_setup, django_db_blocker, demo_media) -> None:
     """Load the demo data once into the fresh test database.
 
     Loading a year of events takes seconds; each test then runs inside a transaction that
     is rolled back, so it sees the demo as loaded. Transactional tests (live server, rush)
     empty the database afterwards, and `personas` loads the demo again for the next one.
     """
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=folder(demo_media)),
+    ):
         demo.load_demo()
 
 

@@ -50,7 +50,10 @@ def style_of(kit: BrandKit | None, template: str) -> layouts.LayoutStyle:
     if kit is None:
         return layouts.LayoutStyle(**{**standard.__dict__, "template": template})
     heading, body = kit.font(KitFont.Role.HEADING), kit.font(KitFont.Role.BODY)
-    font_files = tuple(Path(font.file.path) for font in kit.fonts.all())
+    # A file lost from the disk is left out (the standard font stands in), not an error.
+    font_files = tuple(
+        path for path in (Path(font.file.path) for font in kit.fonts.all()) if path.is_file()
+    )
 
     def colour(role: str, fallback: str) -> str:
         found = kit.colour(role)
@@ -67,7 +70,7 @@ def style_of(kit: BrandKit | None, template: str) -> layouts.LayoutStyle:
         accent=colour(KitColour.Role.ACCENT, standard.accent),
         text=colour(KitColour.Role.TEXT, standard.text),
         background=colour(KitColour.Role.BACKGROUND, standard.background),
-        logo=Path(logo.file.path) if logo else None,
+        logo=Path(logo.file.path) if logo and Path(logo.file.path).is_file() else None,
         template=template,
     )
 

@@ -11,8 +11,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from sklaida.design import kits
-from sklaida.design.models import BrandKit, DesignRequest, Proof
+from sklaida.design.models import BrandKit, DesignRequest, KitLogo, Proof
 from sklaida.design.tests.access_spaces import SPACE_ACCESS
+from sklaida.design.tests.factories import png_file
 from sklaida.events.tests.factories import EventFactory
 from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
 
@@ -65,8 +66,11 @@ def _on_kit_colour(data: dict) -> dict:
 
 
 def _on_kit_logo(data: dict) -> dict:
-    kit = kits.current_kit()
-    return {"pk": kit.pk, "part": "logotipai", "part_pk": kit.logos.first().pk}
+    kit = _draft_kit(data)
+    logo = KitLogo(kit=kit, name="Logotipas", media_type="image/png")
+    logo.file.save("logotipas.png", ContentFile(png_file().read()), save=False)
+    logo.save()
+    return {"pk": kit.pk, "part": "logotipai", "part_pk": logo.pk}
 
 
 GENERATE_CHOICES = "template=text-only&title=Skaitymai&text="

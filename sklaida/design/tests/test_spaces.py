@@ -74,14 +74,14 @@ def test_a_specialist_creates_a_project_and_adds_its_items_through_the_pages(
     response = client.post(
         "/dizainas/erdves/naujas/",
         {
-            "title": "Parodų salės sienų grafika",
+            "title": "Vaikų skaityklos sienų grafika",
             "library": county.pk,
             "responsible": personas["specialiste"].pk,
             "description": "Citata ant galinės sienos.",
         },
         follow=True,
     )
-    project = SpaceProject.objects.get(title="Parodų salės sienų grafika")
+    project = SpaceProject.objects.get(title="Vaikų skaityklos sienų grafika")
     assert response.redirect_chain[-1][0] == f"/dizainas/erdves/{project.pk}/"
     assert "Erdvių projektas sukurtas" in text_of(response)
     assert project.status == SpaceProject.Status.PLANNED

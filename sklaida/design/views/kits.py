@@ -161,7 +161,7 @@ def kit_part_add(request: HttpRequest, pk: int, part: str) -> HttpResponse:
 def kit_part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
     kit = _kit_or_404(pk)
     kits.check_editable(request.user, kit)
-    _, model = _part(part)
+    model = _part(part)[1]
     row = get_object_or_404(model, kit=kit, pk=part_pk)
     row.delete()
     messages.success(request, _("“%(name)s” has been removed from the kit.") % {"name": row})
@@ -173,13 +173,17 @@ def kit_file(request: HttpRequest, pk: int, part: str, part_pk: int) -> FileResp
     _may_read(request)
     if part not in ("logotipai", "sriftai"):
         raise Http404
-    _, model = KIT_PARTS[part]
+    model = KIT_PARTS[part][1]
     row = get_object_or_404(model, kit_id=pk, pk=part_pk)
     name = clean_filename(row.file.name.rsplit("/", 1)[-1])
     media_type = getattr(row, "media_type", "") or mimetypes.guess_type(name)[0]
     inline = part == "logotipai" and row.is_picture
+    try:
+        opened = row.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
     response = FileResponse(
-        row.file.open("rb"),
+        opened,
         as_attachment=not inline,
         filename=name,
         content_type=media_type or "application/octet-stream",
