@@ -56,7 +56,7 @@ DOCUMENT_TYPES = {"application/pdf": ("application/pdf", ".pdf")}
 SVG = "image/svg+xml"
 # What libmagic may call an SVG drawing that lacks an XML declaration or starts with a
 # comment; it is taken for one only when an <svg> start tag comes early.
-XML_TEXT_TYPES = {"text/xml", "application/xml", "text/plain", "text/html"}
+XML_TEXT_TYPES = {"text/xml", "application/xml", "text/plain"}
 SVG_START = re.compile(rb"<svg[\s>]")
 # A video container that holds only sound is a recording (a phone's voice memo in MP4).
 SOUND_ONLY_CONTAINERS = {
