@@ -95,7 +95,6 @@ EXTENSION_ALIASES = {
     # PDF" keeps that data, so a .pdf of that content is honestly named.
     ".ai": {".pdf", ".ait"},
     ".indd": {".indt"},
-    ".svg": {".svgz"},
     # Designer, Photo and Publisher share one format (and Affinity 3 calls it .af).
     ".afdesign": {".afphoto", ".afpub", ".af"},
 }
