@@ -8,15 +8,18 @@ from sklaida.archive.media.detection import (
     detect,
     download_name,
     extension_agrees,
+    format_name,
     mismatch_note,
 )
 from sklaida.archive.media.errors import RenditionError, UnsupportedFile
 from sklaida.archive.media.metadata import TechnicalMetadata, read_metadata
+from sklaida.archive.media.originals import KeptOriginal, kept_original
 from sklaida.archive.media.renditions import (
     RENDITION_SIZES,
     RenditionSet,
     hamming,
     make_renditions,
+    no_preview_note,
 )
 
 # libvips reports every step of every thumbnail at INFO: far too much for a server log.
@@ -25,6 +28,7 @@ logging.getLogger("pyvips").setLevel(logging.WARNING)
 __all__ = [
     "RENDITION_SIZES",
     "Detected",
+    "KeptOriginal",
     "RenditionError",
     "RenditionSet",
     "TechnicalMetadata",
@@ -32,8 +36,11 @@ __all__ = [
     "detect",
     "download_name",
     "extension_agrees",
+    "format_name",
     "hamming",
+    "kept_original",
     "make_renditions",
     "mismatch_note",
+    "no_preview_note",
     "read_metadata",
 ]

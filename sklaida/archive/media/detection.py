@@ -1,5 +1,6 @@
 """What a file is, decided from its content: kind, type and canonical extension, and the
-header checks (readable, not a decompression bomb) that come before any pixel is decoded."""
+header checks (readable, not a decompression bomb) that come before any pixel is decoded.
+Design programs' files are recognised in `design`, SVG drawings parsed in `svg`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from sklaida.archive.media import probe
+from sklaida.archive.media import design, probe, svg
 from sklaida.archive.media.errors import UnsupportedFile
 from sklaida.core.formatting import format_number
 
@@ -52,6 +53,11 @@ AUDIO_TYPES = {
     "audio/aac": ("audio/aac", ".aac"),
 }
 DOCUMENT_TYPES = {"application/pdf": ("application/pdf", ".pdf")}
+SVG = "image/svg+xml"
+# What libmagic may call an SVG drawing that lacks an XML declaration or starts with a
+# comment; it is taken for one only when an <svg> start tag comes early.
+XML_TEXT_TYPES = {"text/xml", "application/xml", "text/plain"}
+SVG_START = re.compile(rb"<svg[\s>]")
 # A video container that holds only sound is a recording (a phone's voice memo in MP4).
 SOUND_ONLY_CONTAINERS = {
     "video/mp4": ("audio/mp4", ".m4a"),
@@ -85,10 +91,16 @@ EXTENSION_ALIASES = {
     ".ogv": {".ogg"},
     ".mka": {".mkv"},
     ".wav": {".wave"},
+    # An AI file is a PDF with Illustrator's data beside the page; Illustrator's "Save as
+    # PDF" keeps that data, so a .pdf of that content is honestly named.
+    ".ai": {".pdf", ".ait"},
+    ".indd": {".indt"},
+    # Designer, Photo and Publisher share one format (and Affinity 3 calls it .af).
+    ".afdesign": {".afphoto", ".afpub", ".af"},
 }
 # What counts as an extension in a name ("Vakaras 2026.05.14" has none).
 NAME_EXTENSION = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,5}$")
-FORMAT_NAMES = {".jpg": "JPEG", ".tif": "TIFF"}
+FORMAT_NAMES = {".jpg": "JPEG", ".tif": "TIFF", **design.FORMAT_NAMES}
 
 
 @dataclass(frozen=True)
@@ -100,7 +112,12 @@ class Detected:
     @property
     def format_name(self) -> str:
         """What a person calls the format: JPEG, PDF, MP4."""
-        return FORMAT_NAMES.get(self.extension, self.extension.lstrip(".").upper())
+        return format_name(self.extension)
+
+
+def format_name(extension: str) -> str:
+    """What a person calls the format of a canonical extension: ".jpg" → "JPEG"."""
+    return FORMAT_NAMES.get(extension, extension.lstrip(".").upper())
 
 
 def name_extension(name: str) -> str:
@@ -126,13 +143,16 @@ def mismatch_note(name: str, detected: Detected) -> str:
         "audio": pgettext("kind of file named in a sentence", "recording"),
         "document": pgettext("kind of file named in a sentence", "document"),
     }
+    if detected.mime_type == SVG:
+        kind = pgettext("kind of file named in a sentence", "drawing")
+    elif detected.mime_type in design.DESIGN_TYPES:
+        kind = pgettext("kind of file named in a sentence", "design file")
+    else:
+        kind = kinds[detected.kind]
     return _(
-        "The file is named %(extension)s, but it is a %(format)s %(kind)s; accepted as %(format)s."
-    ) % {
-        "extension": name_extension(name),
-        "format": detected.format_name,
-        "kind": kinds[detected.kind],
-    }
+        "The file is named %(extension)s, but it is a %(kind)s in %(format)s format; "
+        "accepted as %(format)s."
+    ) % {"extension": name_extension(name), "format": detected.format_name, "kind": kind}
 
 
 def download_name(name: str, extension: str) -> str:
@@ -151,6 +171,10 @@ def detect(path: Path) -> Detected:
     path = Path(path)
     if path.stat().st_size == 0:
         raise UnsupportedFile(_("The file is empty."))
+    # InDesign and Affinity files are plain data to libmagic; their signatures decide.
+    signed = design.recognise_by_signature(path)
+    if signed is not None:
+        return Detected("document", signed, design.DESIGN_TYPES[signed])
     # Through an open file: libmagic would report a link as "inode/symlink".
     with path.open("rb") as opened:
         found = magic.from_descriptor(opened.fileno(), mime=True)
@@ -158,6 +182,17 @@ def detect(path: Path) -> Detected:
         mime_type, extension, loader = IMAGE_TYPES[found]
         _check_picture_header(path, loader)
         return Detected("image", mime_type, extension)
+    if found == SVG or (found in XML_TEXT_TYPES and _starts_like_svg(path)):
+        check_drawing(path.read_bytes())
+        return Detected("image", SVG, ".svg")
+    try:
+        recognised = design.recognise(path, found)
+    except design.DamagedHeader as error:
+        raise UnsupportedFile(
+            _("The Photoshop file cannot be read: its header is damaged or incomplete.")
+        ) from error
+    if recognised is not None:
+        return Detected("document", *recognised)
     if found in DOCUMENT_TYPES:
         return Detected("document", *DOCUMENT_TYPES[found])
     if found in VIDEO_TYPES or found in AUDIO_TYPES:
@@ -167,8 +202,29 @@ def detect(path: Path) -> Detected:
         if detected is not None:
             return detected
     raise UnsupportedFile(
-        _("The file is not a photo, video, audio or PDF file (it is %(type)s).") % {"type": found}
+        _("The file is not a photo, video, audio, PDF or design file (it is %(type)s).")
+        % {"type": found}
     )
+
+
+def _starts_like_svg(path: Path) -> bool:
+    with path.open("rb") as opened:
+        return SVG_START.search(opened.read(4096)) is not None
+
+
+def check_drawing(data: bytes) -> svg.Sanitised:
+    """The SVG drawing made safe, after checking that librsvg can size it and that the
+    size it declares is within the pixel limit. Raises UnsupportedFile."""
+    sanitised = svg.sanitise(data)
+    try:
+        header = pyvips.Image.svgload_buffer(sanitised.content)
+        width, height = header.width, header.height
+    except pyvips.Error as error:
+        raise UnsupportedFile(
+            _("The SVG file cannot be read: it has no size, or its drawing is damaged.")
+        ) from error
+    _check_pixels(width, height)
+    return sanitised
 
 
 def _check_picture_header(path: Path, loader: str) -> None:
@@ -180,6 +236,11 @@ def _check_picture_header(path: Path, loader: str) -> None:
         raise UnsupportedFile(
             _("The photo cannot be read: the file is damaged or incomplete.")
         ) from error
+    _check_pixels(width, height)
+
+
+def _check_pixels(width: int, height: int) -> None:
+    """Refuse a picture whose header claims more than the archive decodes."""
     if width > MAX_SIDE or height > MAX_SIDE or width * height > settings.ARCHIVE_MAX_PIXELS:
         raise UnsupportedFile(
             _(

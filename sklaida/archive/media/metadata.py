@@ -1,6 +1,7 @@
 """Technical and descriptive metadata read from a file's headers: EXIF, IPTC and XMP of
-pictures (Pillow, libvips for HEIC, defusedxml), ffprobe's tags of video and audio, a PDF's
-document info. Nothing is decoded; odd or broken fields are left empty."""
+pictures (Pillow, libvips for HEIC, defusedxml), an SVG drawing's size, title and
+description, ffprobe's tags of video and audio, a PDF's or an Illustrator file's document
+info, a Photoshop file's size. Nothing is decoded; odd or broken fields are left empty."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ import pyvips
 from defusedxml import ElementTree
 from PIL import ExifTags, Image, IptcImagePlugin, UnidentifiedImageError
 
-from sklaida.archive.media import probe
-from sklaida.archive.media.detection import IMAGE_TYPES, Detected
+from sklaida.archive.media import design, probe, svg
+from sklaida.archive.media.detection import IMAGE_TYPES, SVG, Detected
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +165,9 @@ class _Sources:
 
 
 def _read_picture(path: Path, detected: Detected, metadata: TechnicalMetadata) -> None:
+    if detected.mime_type == SVG:
+        _read_drawing(path, metadata)
+        return
     loader = IMAGE_TYPES.get(detected.mime_type, (None, None, None))[2]
     header = _vips_header(path, loader)
     sources = _Sources()
@@ -576,12 +580,40 @@ def _stream_summary(stream: dict) -> dict:
     return summary
 
 
+# Drawings
+
+
+def _read_drawing(path: Path, metadata: TechnicalMetadata) -> None:
+    """The size librsvg gives the drawing (in CSS pixels) and its own <title> and <desc>."""
+    content = svg.sanitise(path.read_bytes()).content
+    try:
+        header = pyvips.Image.svgload_buffer(content)
+    except pyvips.Error:
+        return
+    metadata.width, metadata.height = header.width, header.height
+    metadata.raw["drawing"] = {"width": header.width, "height": header.height}
+    root = ElementTree.fromstring(content)
+    for name in ("title", "desc"):
+        element = root.find(f"{{{svg.SVG_NS}}}{name}")
+        text = _clean(" ".join((element.text or "").split())) if element is not None else ""
+        if name == "title":
+            metadata.title = text
+        else:
+            metadata.description = text
+
+
 # Documents
 
 
 def _read_document(path: Path, detected: Detected, metadata: TechnicalMetadata) -> None:
-    if detected.mime_type != "application/pdf" or not pyvips.type_find("VipsForeign", "pdfload"):
+    if detected.mime_type == design.PHOTOSHOP:
+        _version, metadata.width, metadata.height = design.photoshop_header(path)
         return
+    if detected.mime_type not in {"application/pdf", design.ILLUSTRATOR}:
+        return
+    with path.open("rb") as opened:
+        if opened.read(5) != b"%PDF-" or not pyvips.type_find("VipsForeign", "pdfload"):
+            return
     try:
         header = pyvips.Image.pdfload(str(path), access="sequential")
     except pyvips.Error:

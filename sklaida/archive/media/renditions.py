@@ -1,6 +1,7 @@
 """Renditions made from an original: JPEG sizes of a picture (libvips, decoded once with
-shrink-on-load), a video's poster frame and web proxy and an audio waveform (ffmpeg), a
-PDF's first page; and the perceptual hash that finds near-duplicates."""
+shrink-on-load), an SVG drawing drawn by librsvg, a video's poster frame and web proxy and
+an audio waveform (ffmpeg), a PDF's or an Illustrator file's first page, the preview a
+design file carries; and the perceptual hash that finds near-duplicates."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from pathlib import Path
 import pyvips
 from django.utils.translation import gettext as _
 
-from sklaida.archive.media import probe
-from sklaida.archive.media.detection import Detected
-from sklaida.archive.media.errors import RenditionError
+from sklaida.archive.media import design, probe, svg
+from sklaida.archive.media.detection import SVG, Detected, format_name
+from sklaida.archive.media.errors import RenditionError, UnsupportedFile
 from sklaida.archive.media.metadata import icc_description
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,8 @@ logger = logging.getLogger(__name__)
 RENDITION_SIZES = {"thumb": 320, "preview": 1024, "web": 2048}
 VIDEO_PICTURE_SIZES = {"thumb": 320, "preview": 1024, "poster": 2048}
 DOCUMENT_SIZES = {"thumb": 320, "preview": 1024}
+# Documents whose preview is their first page, drawn by libvips' PDF loader.
+PAGE_TYPES = {"application/pdf", design.ILLUSTRATOR}
 JPEG_QUALITY = 82
 # The web copy: long edge at most 1280 px (so at most 1280 wide), even sides as H.264 4:2:0
 # needs them; a phone video held upright stays upright (ffmpeg applies the rotation).
@@ -62,19 +65,28 @@ def make_renditions(path: Path, detected: Detected, out_dir: Path) -> RenditionS
 
 
 def _renditions_by_kind(path: Path, detected: Detected, out_dir: Path) -> RenditionSet:
+    if detected.kind == "image" and detected.mime_type == SVG:
+        return _drawing_renditions(path, out_dir)
     if detected.kind == "image":
         return picture_renditions(path, detected.mime_type, out_dir, RENDITION_SIZES)
     if detected.kind == "video":
         return _video_renditions(path, out_dir)
     if detected.kind == "audio":
         return _audio_renditions(path, out_dir)
-    if detected.kind == "document" and detected.mime_type == "application/pdf":
-        if not pyvips.type_find("VipsForeign", "pdfload"):
-            return RenditionSet({}, "")
-        made = picture_renditions(path, detected.mime_type, out_dir, DOCUMENT_SIZES)
+    if detected.kind == "document":
+        made = _document_renditions(path, detected, out_dir)
         # White first pages look alike; a document's hash would only find false twins.
         return RenditionSet(made.files, "")
     return RenditionSet({}, "")
+
+
+def no_preview_note(extension: str) -> str:
+    """What a document's page says when its renditions are made and there are none: the
+    format carries no preview picture (an IDML package, a PostScript-era AI file)."""
+    return _(
+        "This %(format)s file carries no preview picture, so there is nothing to show "
+        "here. Download the original to open it in its program."
+    ) % {"format": format_name(extension)}
 
 
 def hamming(a: str, b: str) -> int:
@@ -216,6 +228,54 @@ def difference_hash(picture: pyvips.Image) -> str:
             left, right = pixels[row * 9 + column], pixels[row * 9 + column + 1]
             bits = bits << 1 | (left > right)
     return f"{bits:016x}"
+
+
+# Drawings and design files
+
+# A drawing has no pixels of its own: it is drawn at the largest rendition's size.
+DRAWING_SIZE = max(RENDITION_SIZES.values())
+
+
+def _drawing_renditions(path: Path, out_dir: Path) -> RenditionSet:
+    """An SVG drawn by librsvg (libvips' svgload) as a PNG whose long edge is the web
+    size, then the picture renditions of that PNG (flattened on white). Drawn from the
+    sanitised bytes: the stored original already is, and sanitising again is cheap."""
+    drawn = out_dir / "drawing.png"
+    try:
+        content = svg.sanitise(path.read_bytes()).content
+        header = pyvips.Image.svgload_buffer(content)
+        scale = DRAWING_SIZE / max(header.width, header.height, 1)
+        pyvips.Image.svgload_buffer(content, scale=scale).pngsave(str(drawn))
+    except (UnsupportedFile, pyvips.Error) as error:
+        logger.info("librsvg could not draw %s: %s", path, error)
+        raise RenditionError(
+            _("The drawing could not be drawn: the SVG file is damaged or incomplete.")
+        ) from error
+    try:
+        return picture_renditions(drawn, "image/png", out_dir, RENDITION_SIZES)
+    finally:
+        drawn.unlink(missing_ok=True)
+
+
+def _document_renditions(path: Path, detected: Detected, out_dir: Path) -> RenditionSet:
+    """A PDF's or an AI file's first page; the preview a design file carries; or none."""
+    if detected.mime_type in PAGE_TYPES:
+        with path.open("rb") as opened:
+            is_pdf = opened.read(5) == b"%PDF-"  # an AI file of Illustrator 8 is PostScript
+        if not is_pdf or not pyvips.type_find("VipsForeign", "pdfload"):
+            return RenditionSet({}, "")
+        return picture_renditions(path, "application/pdf", out_dir, DOCUMENT_SIZES)
+    preview = design.embedded_preview(path, detected.mime_type, out_dir)
+    if preview is None:
+        return RenditionSet({}, "")
+    try:
+        return picture_renditions(preview, "", out_dir, DOCUMENT_SIZES)
+    except RenditionError as error:
+        raise RenditionError(
+            _("The preview picture inside the file could not be decoded: it is damaged.")
+        ) from error
+    finally:
+        preview.unlink(missing_ok=True)
 
 
 # Video and audio

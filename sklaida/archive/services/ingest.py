@@ -56,7 +56,8 @@ def ingest_path(
     A refused file gets a message and does not stop the rest of a batch. The original is
     stored before its row is written, so the database never names a half-written file.
     A file whose name says another type than its content is taken for what it is, and
-    its item says so.
+    its item says so. An SVG drawing is stored only as its sanitised copy (its checksum
+    is the copy's), and its item says what was removed (`media.kept_original`).
     """
     name = clean_filename(original_name or path.name)
     if path.stat().st_size == 0:
@@ -69,12 +70,46 @@ def ingest_path(
     existing = Asset.objects.filter(sha256=sha256).first()
     if existing is not None:
         return _duplicate(batch, name, existing)
-    with _path_the_tools_can_read(path) as readable:
+    with (
+        _path_the_tools_can_read(path) as readable,
+        tempfile.TemporaryDirectory(prefix="ingest-") as workdir,
+    ):
         try:
             detected = media.detect(readable)
+            kept = media.kept_original(readable, detected, Path(workdir))
         except media.UnsupportedFile as refused:
             return _refused(batch, name, str(refused))
-        metadata = media.read_metadata(readable, detected)
+        if kept.path != readable:
+            path, sha256 = kept.path, storage.sha256_of(kept.path)
+            existing = Asset.objects.filter(sha256=sha256).first()
+            if existing is not None:
+                return _duplicate(batch, name, existing)
+        metadata = media.read_metadata(kept.path, detected)
+        notes = [media.mismatch_note(name, detected), kept.note]
+        return _store(
+            path,
+            sha256=sha256,
+            detected=detected,
+            metadata=metadata,
+            batch=batch,
+            actor=actor,
+            name=name,
+            message=" ".join(note for note in notes if note),
+        )
+
+
+def _store(
+    path: Path,
+    *,
+    sha256: str,
+    detected: media.Detected,
+    metadata: media.TechnicalMetadata,
+    batch: IngestBatch,
+    actor: User | None,
+    name: str,
+    message: str,
+) -> IngestItem:
+    """Store the original, then write its asset and the batch's line for it."""
     key = storage.put(storage.original_key(sha256, detected.extension), path)
     try:
         with transaction.atomic():
@@ -99,7 +134,7 @@ def ingest_path(
                 original_name=name,
                 outcome=IngestItem.Outcome.STORED,
                 asset=asset,
-                message=media.mismatch_note(name, detected)[:500],
+                message=message[:500],
             )
             transaction.on_commit(lambda: _enqueue_renditions(asset.pk))
     except IntegrityError:

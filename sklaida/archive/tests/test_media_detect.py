@@ -94,7 +94,9 @@ def test_a_text_file_named_like_a_photo_is_refused_and_the_message_says_what_it_
 
     message = refusal(notes)
 
-    assert message == "The file is not a photo, video, audio or PDF file (it is text/plain)."
+    assert (
+        message == "The file is not a photo, video, audio, PDF or design file (it is text/plain)."
+    )
 
 
 def test_a_zip_archive_named_like_a_photo_is_refused(tmp_path):

@@ -113,11 +113,20 @@ def _facet_links(request: HttpRequest, facets: dict) -> list[dict]:
 @department_read_required
 def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
     asset = asset_or_404(request, pk)
+    extension = Path(asset.file.name).suffix
+    shows_nothing = (
+        asset.kind == Asset.Kind.DOCUMENT
+        and asset.rendition_status == Asset.Renditions.READY
+        and not asset.preview_url
+    )
     return render(
         request,
         "archive/asset_detail.html",
         {
             "asset": asset,
+            "format_name": media.format_name(extension),
+            # Not a failure: the format (an IDML package) carries no preview picture.
+            "no_preview_note": media.no_preview_note(extension) if shows_nothing else "",
             "people": list(asset.people.all()),
             "keywords": list(asset.keywords.all()),
             "look_alikes": list(visible_assets(request.user, asset.near_duplicates.all())[:6]),

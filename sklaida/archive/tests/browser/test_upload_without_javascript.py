@@ -55,9 +55,9 @@ def test_without_javascript_the_form_uploads_every_file_and_shows_what_became_of
     expect(page.get_by_role("heading", level=1)).to_contain_text("Skaitymai be scenarijaus")
     assert page.evaluate("() => typeof window.tus") == "undefined", "no script ran"
 
-    page.get_by_label("Nuotraukos, vaizdo ir garso įrašai arba PDF failai").set_input_files(
-        [str(photo), str(empty), str(programme), str(cut)]
-    )
+    page.get_by_label(
+        "Nuotraukos, vaizdo ir garso įrašai, PDF arba dizaino failai"
+    ).set_input_files([str(photo), str(empty), str(programme), str(cut)])
     page.get_by_role("button", name="Įkelti").click()
 
     expect(page.locator("#messages")).to_contain_text("Gauti 4 failai.")
