@@ -87,9 +87,21 @@ def check_proof(uploaded: UploadedFile) -> CheckedFile:
 
 
 def check_logo(uploaded: UploadedFile) -> CheckedFile:
-    """A logo: PNG or PDF by content."""
+    """A logo: SVG (kept only as the archive's sanitiser leaves it: no script, no
+    reference outside the file), PNG or PDF, by content."""
+    from sklaida.archive.media import svg
+    from sklaida.archive.media.errors import UnsupportedFile
+
     data = _read(uploaded, settings.ATTACHMENT_MAX_BYTES)
     media_type = magic.from_buffer(data[:8192], mime=True)
+    if media_type in ("image/svg+xml", "text/xml", "application/xml", "text/plain"):
+        try:
+            cleaned = svg.sanitise(data)
+        except UnsupportedFile as refused:
+            if media_type == "image/svg+xml":
+                raise ValidationError(str(refused)) from refused
+        else:
+            return CheckedFile(_named(uploaded, ".svg"), "image/svg+xml", cleaned.content)
     if media_type not in LOGO_TYPES:
         raise ValidationError(
             _("A logo must be an SVG, PNG or PDF file; this one is %(type)s.")

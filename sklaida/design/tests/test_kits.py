@@ -160,3 +160,28 @@ def test_a_kit_without_a_logo_or_primary_colour_cannot_become_current(client_as,
     assert "Pridėkite pagrindinę spalvą." in page
     kit.refresh_from_db()
     assert not kit.is_current
+
+
+def test_an_svg_logo_is_kept_without_its_script(client_as, personas):
+    kit = kits.new_version(actor=personas["specialiste"], name="Bandomasis stilius")
+    drawing = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" onload="alert(1)">'
+        b'<script>alert("x")</script><rect width="200" height="80" fill="#1F4E79"/></svg>'
+    )
+
+    client_as("specialiste").post(
+        reverse("design:kit_part_add", args=[kit.pk, "logotipai"]),
+        {
+            "name": "Ženklas",
+            "background": "light",
+            "file": SimpleUploadedFile("zenklas.svg", drawing),
+            "position": 9,
+        },
+    )
+
+    logo = kit.logos.get(name="Ženklas")
+    assert logo.media_type == "image/svg+xml"
+    with logo.file.open("rb") as stored:
+        kept = stored.read()
+    assert b"<rect" in kept
+    assert b"script" not in kept and b"onload" not in kept
