@@ -294,3 +294,12 @@ def test_the_designers_load_counts_open_requests_by_week(client_as, personas):
     page = client_as("stebetojas").get(reverse("design:designer_load")).content.decode()
     assert designer.get_full_name() in page
     assert "Vėluoja" in page
+
+
+def test_the_header_search_finds_a_request_by_its_brief_in_another_word_form(client_as, personas):
+    DesignRequestFactory(title="Kvietimas į jubiliejų", brief="Bibliotekos jubiliejaus vakaras")
+
+    page = client_as("stebetojas").get(reverse("core:search"), {"q": "jubiliejui"}).content.decode()
+
+    assert "Dizaino užsakymai" in page
+    assert "Kvietimas į jubiliejų" in page
