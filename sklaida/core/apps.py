@@ -47,6 +47,7 @@ class CoreConfig(AppConfig):
                 order=990,
                 capabilities=(Capability.READ_DEPARTMENT, Capability.MANAGE_SYSTEM),
                 demo_only=True,
+                in_user_menu=True,
             )
         )
 

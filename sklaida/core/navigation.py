@@ -27,6 +27,9 @@ class MenuEntry:
     active_prefix: str | None = None
     # Shown only when the system runs as a demo (DEMO_MODE), e.g. the demo's mailbox.
     demo_only: bool = False
+    # Listed in the user's own menu (beside the profile) rather than on the menu bar, which
+    # has room for the department's areas only.
+    in_user_menu: bool = False
 
     def visible_to(self, user) -> bool:
         if self.demo_only and not settings.DEMO_MODE:
@@ -51,5 +54,12 @@ def menu_for(user, current_path: str) -> list[dict]:
         url = reverse(entry.url_name)
         prefix = entry.active_prefix or url
         active = current_path == url if prefix == "/" else current_path.startswith(prefix)
-        items.append({"label": entry.label, "url": url, "active": active})
+        items.append(
+            {
+                "label": entry.label,
+                "url": url,
+                "active": active,
+                "in_user_menu": entry.in_user_menu,
+            }
+        )
     return items
