@@ -120,6 +120,7 @@ def test_other_public_pages_still_refuse_to_be_framed():
     assert Client().get("/naujienos/")["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.usefixtures("theme_read")
 def test_the_widget_makes_the_same_number_of_queries_for_few_or_many_rows():
     client = Client()
     EventFactory(starts_at=in_days(2, 12))
