@@ -18,6 +18,8 @@ from sklaida.core import demo, search
 from sklaida.events.models import Event
 
 PHOTOS_PER_EVENT = 12
+# How many announced events get a picture from the archive.
+ILLUSTRATED_EVENTS = 3
 CAMERAS = [("Canon", "EOS R6"), ("Nikon", "Z 6II"), ("Sony", "ILCE-7M3")]
 PHOTOGRAPHER = "Rūta Petraitytė"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -121,6 +123,35 @@ def load(world: demo.DemoWorld) -> None:
                 for position, asset in enumerate(assets)
             ]
         )
+    _illustrate_announced_events(world, actor=world.users["vadove"])
+
+
+def _illustrate_announced_events(world: demo.DemoWorld, *, actor) -> None:
+    """A few announced public events wear a public photo of an earlier evening on their
+    pages and cards (the calendar looks lived-in); a photo the service refuses is skipped."""
+    from django.core.exceptions import ValidationError
+
+    from sklaida.archive.services.illustrations import choose_illustration
+
+    photos = list(
+        Asset.objects.filter(access=Asset.Access.PUBLIC, kind=Asset.Kind.IMAGE)
+        .select_related("event")
+        .order_by("-captured_at", "pk")[:ILLUSTRATED_EVENTS]
+    )
+    upcoming = Event.objects.filter(
+        is_public=True, status=Event.Status.ANNOUNCED, starts_at__date__gte=world.today
+    ).order_by("starts_at", "pk")[:ILLUSTRATED_EVENTS]
+    for event, asset in zip(upcoming, photos, strict=False):
+        earlier = asset.event.title if asset.event else event.title
+        try:
+            choose_illustration(
+                actor=actor,
+                asset=asset,
+                alt_text=f"Renginio „{earlier}“ akimirka bibliotekos salėje",
+                event=event,
+            )
+        except ValidationError:
+            continue
 
 
 def _describe(assets: list[Asset], *, event: Event, rng: random.Random, older: bool) -> None:

@@ -609,3 +609,56 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Illustration(models.Model):
+    """The archive's photo chosen as the picture of an event's or a news item's public
+    page. The archive points at events and content items (they never import the archive);
+    exactly one of the two is set, and each has at most one picture."""
+
+    asset = models.ForeignKey(
+        Asset, verbose_name=_("photo"), on_delete=models.CASCADE, related_name="illustrations"
+    )
+    event = models.OneToOneField(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="illustration",
+    )
+    content_item = models.OneToOneField(
+        "communication.ContentItem",
+        verbose_name=_("content item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="illustration",
+    )
+    alt_text = models.CharField(
+        _("image description"),
+        max_length=250,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("chosen by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    chosen_at = models.DateTimeField(_("chosen"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("picture of a public page")
+        verbose_name_plural = _("pictures of public pages")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(event__isnull=False, content_item__isnull=True)
+                | Q(event__isnull=True, content_item__isnull=False),
+                name="archive_illustration_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event or self.content_item}: {self.asset}"

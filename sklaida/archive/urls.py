@@ -5,6 +5,7 @@ from sklaida.archive.views import (
     broadcasts,
     collections,
     equipment,
+    illustrations,
     preservation,
     selection,
     uploads,
@@ -31,6 +32,17 @@ urlpatterns: list = [
     path("paketai/<int:pk>/failai/", uploads.batch_upload, name="batch_upload"),
     path("paketai/<int:pk>/tus/", uploads.tus_create, name="tus_create"),
     path("ikelimai/<slug:key>/", uploads.tus_upload, name="tus_upload"),
+    # The picture of an event's or a news item's public page (views/illustrations.py)
+    path(
+        "iliustracijos/<str:kind>/<int:pk>/",
+        illustrations.illustration_choose,
+        name="illustration_choose",
+    ),
+    path(
+        "iliustracijos/<str:kind>/<int:pk>/salinti/",
+        illustrations.illustration_remove,
+        name="illustration_remove",
+    ),
     # Collections, share links, ZIP and BagIt (views/collections.py)
     path("rinkiniai/", collections.collection_list, name="collection_list"),
     path("rinkiniai/naujas/", collections.collection_form, name="collection_create"),

@@ -50,3 +50,18 @@ def panels_for(request: HttpRequest, obj: models.Model) -> list[Panel]:
         if shown is not None:
             panels.append(Panel(_panel_templates[context], shown))
     return panels
+
+
+# The Library's visual identity as e-mails and other apps' pages wear it: a function the
+# design app registers that returns its current theme (design.theme.Theme) or None.
+_brand: list[Callable[[], object | None]] = []
+
+
+def register_brand(provider: Callable[[], object | None]) -> None:
+    """Let lower apps' e-mails wear the brand kit without importing the design app."""
+    _brand[:] = [provider]
+
+
+def brand() -> object | None:
+    """The current brand theme, or None when none is registered or no kit is current."""
+    return _brand[0]() if _brand else None

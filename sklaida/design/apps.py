@@ -10,7 +10,7 @@ class DesignConfig(AppConfig):
     def ready(self) -> None:
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
-        from sklaida.design import panels, receivers, search
+        from sklaida.design import panels, receivers, search, theme
         from sklaida.design.models import DesignRequest, SpaceProject
 
         registry.register_discussable(DesignRequest)
@@ -27,3 +27,6 @@ class DesignConfig(AppConfig):
                 active_prefix="/dizainas/",
             )
         )
+        # The public site and e-mails wear the current kit (design/theme.py).
+        theme.connect()
+        registry.register_brand(theme.current_theme)

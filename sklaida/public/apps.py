@@ -23,3 +23,14 @@ class PublicConfig(AppConfig):
             sender=Event.audiences.through,
             dispatch_uid="public-calendar-audiences",
         )
+        # The cached pages link the brand kit's stylesheet and logo by their addresses,
+        # and show the archive's photo an event has chosen (design/theme.py, pictures.py).
+        from sklaida.archive.models import Illustration
+        from sklaida.design.theme import THEME_MODELS
+
+        for model in (*THEME_MODELS, Illustration):
+            label = model._meta.label_lower
+            post_save.connect(calendar_changed, sender=model, dispatch_uid=f"public-{label}-save")
+            post_delete.connect(
+                calendar_changed, sender=model, dispatch_uid=f"public-{label}-delete"
+            )

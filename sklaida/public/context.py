@@ -8,6 +8,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 
 from sklaida.core.models import Library
+from sklaida.design.theme import current_theme
 from sklaida.public.structured_data import absolute
 
 # Each language's name in itself, as a person looking for their language reads it.
@@ -42,4 +43,6 @@ def public_context(request: HttpRequest) -> dict:
     return {
         "library_name": library_name(),
         "language_versions": language_versions(request),
+        # The current brand kit (design/theme.py), or None: the site keeps its own look.
+        "theme": current_theme(),
     }

@@ -54,8 +54,12 @@ def public_events() -> QuerySet[Event]:
     )
 
 
+# The picture chosen from the archive, with its asset and creator, comes in the same query.
+ILLUSTRATION = ("illustration__asset__creator",)
+
+
 def _with_display_relations(events: QuerySet[Event]) -> QuerySet[Event]:
-    return events.select_related("space", "library").prefetch_related(
+    return events.select_related("space", "library", *ILLUSTRATION).prefetch_related(
         Prefetch("audiences", queryset=Audience.objects.order_by("pk"))
     )
 
@@ -168,7 +172,7 @@ def public_event(*, slug: str) -> Event:
     """One public event with everything its page shows; Event.DoesNotExist otherwise."""
     return (
         public_events()
-        .select_related("space", "library")
+        .select_related("space", "library", *ILLUSTRATION)
         .prefetch_related(
             Prefetch("audiences", queryset=Audience.objects.order_by("pk")),
             Prefetch("partners", queryset=Organisation.objects.order_by("name")),

@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from sklaida.events.models import Event
+from sklaida.public.pictures import event_picture
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE_MODES = {
@@ -106,8 +107,9 @@ def event_json_ld(event: Event, *, page_url: str) -> dict:
         "inLanguage": get_language(),
         "url": page_url,
     }
-    if event.image:
-        data["image"] = [absolute(event.public_image_url)]
+    picture = event_picture(event, "page")
+    if picture:
+        data["image"] = [absolute(picture.url)]
     return data
 
 
@@ -128,7 +130,8 @@ def open_graph(event: Event, *, page_url: str) -> dict[str, str]:
         "og:locale": OG_LOCALES.get(language, "lt_LT"),
         "og:locale:alternate": OG_LOCALES["en" if language == "lt" else "lt"],
     }
-    if event.image:
-        tags["og:image"] = absolute(event.public_image_url)
-        tags["og:image:alt"] = event.image_alt
+    picture = event_picture(event, "page")
+    if picture:
+        tags["og:image"] = absolute(picture.url)
+        tags["og:image:alt"] = picture.alt
     return tags

@@ -13,6 +13,7 @@ from sklaida.public.views import (
     news,
     newsletter,
     registration,
+    theme,
     tours,
     widgets,
 )
@@ -146,5 +147,19 @@ urlpatterns += [
         ),
         galleries.gallery_image,
         name="gallery_image",
+    ),
+]
+
+# The brand kit's stylesheet and files (design/theme.py); their addresses are reversed in
+# Lithuanian, so one address serves pages in both languages.
+urlpatterns += [
+    path(localised_route(en="theme.css", lt="tema.css"), theme.theme_css, name="theme_css"),
+    path(
+        localised_route(
+            en="theme/<int:version>/<str:kind>/<int:pk>/<str:name>",
+            lt="tema/<int:version>/<str:kind>/<int:pk>/<str:name>",
+        ),
+        theme.theme_file,
+        name="theme_file",
     ),
 ]

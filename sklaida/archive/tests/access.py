@@ -168,3 +168,19 @@ EXPECTED_ACCESS |= {
 }
 # Collections, share links, ZIP, BagIt and preservation (preservation helper).
 EXPECTED_ACCESS.update(COLLECTION_ACCESS)
+
+
+def _illustrated_kwargs(data: dict) -> dict:
+    from sklaida.events.tests.factories import EventFactory
+
+    return {"kind": "event", "pk": EventFactory().pk}
+
+
+EXPECTED_ACCESS |= {
+    "archive:illustration_choose": Rule(
+        DEPARTMENT_WORKERS, method="POST", kwargs=_illustrated_kwargs
+    ),
+    "archive:illustration_remove": Rule(
+        DEPARTMENT_WORKERS, method="POST", kwargs=_illustrated_kwargs
+    ),
+}

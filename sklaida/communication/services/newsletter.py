@@ -29,8 +29,8 @@ from sklaida.communication.models import ContentItem, Delivery, NewsletterIssue,
 from sklaida.communication.privacy import SUBSCRIBER_FIELDS
 from sklaida.communication.selectors import newsletter as selectors
 from sklaida.communication.services import sending
+from sklaida.core import registry, throttle
 from sklaida.core import services as core_services
-from sklaida.core import throttle
 from sklaida.core.addresses import mailbox_key
 from sklaida.core.jobs import failure_recorded
 from sklaida.core.models import User
@@ -291,6 +291,8 @@ def render_issue(
             "events": selectors.upcoming_events(days=issue.event_days, now=now or timezone.now()),
             "unsubscribe_url": unsubscribe_url,
             "site_url": settings.SITE_URL.rstrip("/"),
+            # The current brand kit's logo and colour (design's theme), or None.
+            "brand": registry.brand(),
         }
         return Rendered(
             subject=issue.subject,

@@ -25,6 +25,7 @@ from sklaida.communication.selectors import press as press_selectors
 from sklaida.communication.services import content as services
 from sklaida.communication.services import press as press_services
 from sklaida.communication.views.common import may_read, may_work
+from sklaida.core import registry
 from sklaida.core.forms import MoveForm
 from sklaida.core.views import discussion_context, paginated, safe_next, wants_json
 
@@ -185,6 +186,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "version_count": item.versions.count(),
             "may_send_to_press": may_write and press_services.may_send(item),
             "press_mailings": press_selectors.mailings_of(item),
+            # What other apps add to the item's page (the archive: its public picture).
+            "panels": registry.panels_for(request, item),
             **discussion_context(request, item),
         },
     )

@@ -109,3 +109,23 @@ EXPECTED_ACCESS.update(
         ),
     }
 )
+
+
+def _kit_logo(data: dict) -> dict:
+    from sklaida.public.tests.kits import kit
+
+    logo = kit().logos.get()
+    return {
+        "version": logo.kit.version,
+        "kind": "logo",
+        "pk": logo.pk,
+        "name": logo.file.name.rsplit("/", 1)[-1],
+    }
+
+
+EXPECTED_ACCESS.update(
+    {
+        "public:theme_css": Rule(EVERYONE),
+        "public:theme_file": Rule(EVERYONE, kwargs=_kit_logo),
+    }
+)

@@ -22,3 +22,13 @@ def personas(personas):
     Registration.objects.all().delete()
     Event.objects.all().delete()
     return personas
+
+
+@pytest.fixture
+def theme_read(db):
+    """The brand kit is read once and then kept in the cache until it changes
+    (design/theme.py). A test that counts a page's queries reads it first, so that its
+    first page does not pay for the read and the counts compare the pages themselves."""
+    from sklaida.design.theme import current_theme
+
+    current_theme()

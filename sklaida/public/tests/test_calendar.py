@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -267,6 +268,7 @@ def test_the_public_addresses_are_the_fixed_ones(personas):
         assert client.get(path).status_code == 200, path
 
 
+@pytest.mark.usefixtures("theme_read")
 def test_the_list_and_month_make_the_same_number_of_queries_for_few_or_many_events(personas):
     def add_events(count: int) -> None:
         for number in range(count):

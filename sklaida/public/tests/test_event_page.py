@@ -8,6 +8,7 @@ import json
 import re
 from decimal import Decimal
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -266,6 +267,7 @@ def test_the_english_page_shows_the_english_texts(personas):
     assert json_ld_of(text)["inLanguage"] == "en"
 
 
+@pytest.mark.usefixtures("theme_read")
 def test_the_page_makes_the_same_number_of_queries_whatever_the_event_holds(personas):
     plain = EventFactory()
     rich = EventFactory()

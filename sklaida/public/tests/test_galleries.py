@@ -145,6 +145,7 @@ def test_an_untitled_picture_gets_its_description_or_a_numbered_alt_text(persona
     assert 'alt="Koncertas, nuotrauka Nr. 2"' in text
 
 
+@pytest.mark.usefixtures("theme_read")
 def test_the_gallery_page_makes_a_fixed_number_of_queries(summer):
     collection, _assets = summer
     few = queries_to_render(Client(), f"/galerijos/{collection.pk}/")
@@ -159,6 +160,7 @@ def test_the_gallery_page_makes_a_fixed_number_of_queries(summer):
     assert queries_to_render(Client(), f"/galerijos/{collection.pk}/") == few
 
 
+@pytest.mark.usefixtures("theme_read")
 def test_the_gallery_list_makes_a_fixed_number_of_queries(summer):
     few = queries_to_render(Client(), "/galerijos/")
 

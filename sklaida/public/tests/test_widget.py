@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -111,8 +112,12 @@ def test_the_html_snippet_lists_events_and_news_and_may_be_framed():
     assert '<html lang="lt">' in text
     assert "Kalėdinis koncertas" in text and "Nauja paroda" in text
     assert '<base target="_top">' in text
-    # One stylesheet of its own (no inline <style> under the Content-Security-Policy), no script.
-    assert text.count("<link") == 1 and 'href="/static/public/widget.css"' in text
+    # Its own stylesheet and the brand kit's, when one is current (no inline <style> under
+    # the Content-Security-Policy), no script.
+    links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', text)
+    assert text.count("<link") == len(links)
+    assert links[0] == "/static/public/widget.css"
+    assert all(link.startswith("/tema.css?v=") for link in links[1:])
     assert "<script" not in text and "<style" not in text
 
 
@@ -120,6 +125,7 @@ def test_other_public_pages_still_refuse_to_be_framed():
     assert Client().get("/naujienos/")["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.usefixtures("theme_read")
 def test_the_widget_makes_the_same_number_of_queries_for_few_or_many_rows():
     client = Client()
     EventFactory(starts_at=in_days(2, 12))

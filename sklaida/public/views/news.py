@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,10 +13,12 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sklaida.archive.selectors.illustrations import illustration_prefetch
 from sklaida.communication.models import ContentItem
 from sklaida.communication.selectors import public_news
 from sklaida.core.views import paginated
 from sklaida.public.context import library_name, public_context
+from sklaida.public.pictures import item_picture
 from sklaida.public.structured_data import OG_LOCALES, absolute
 
 PER_PAGE = 10
@@ -35,7 +38,7 @@ def _feed_links() -> dict:
 
 @login_not_required
 def news_list(request: HttpRequest) -> HttpResponse:
-    news = public_news.published_news(now=timezone.now())
+    news = public_news.published_news(now=timezone.now()).prefetch_related(illustration_prefetch())
     return render(
         request,
         "public/news/list.html",
@@ -51,7 +54,7 @@ def news_list(request: HttpRequest) -> HttpResponse:
 def _open_graph(item: ContentItem, *, page_url: str) -> dict[str, str]:
     """Open Graph properties of a news page (the template escapes the values)."""
     language = (get_language() or "lt")[:2]
-    return {
+    tags = {
         "og:title": item.title,
         "og:description": item.summary,
         "og:type": "article",
@@ -60,6 +63,11 @@ def _open_graph(item: ContentItem, *, page_url: str) -> dict[str, str]:
         "article:published_time": timezone.localtime(item.published_at).isoformat(),
         "article:modified_time": timezone.localtime(item.updated_at).isoformat(),
     }
+    picture = item_picture(item, "page")
+    if picture:
+        tags["og:image"] = absolute(picture.url)
+        tags["og:image:alt"] = picture.alt
+    return tags
 
 
 @login_not_required
@@ -68,6 +76,7 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
         item = public_news.news_item(slug=slug, now=timezone.now())
     except ContentItem.DoesNotExist:
         raise Http404 from None
+    prefetch_related_objects([item], illustration_prefetch())
     page_url = news_url(item)
     return render(
         request,

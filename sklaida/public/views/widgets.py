@@ -19,9 +19,11 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from sklaida.communication.selectors import public_news
+from sklaida.design.theme import current_theme
 from sklaida.events.models import Event
 from sklaida.public import selectors
 from sklaida.public.context import library_name
+from sklaida.public.pictures import event_picture
 from sklaida.public.structured_data import absolute, place_name
 from sklaida.public.views.news import news_url
 
@@ -50,6 +52,7 @@ def _upcoming(now: datetime.datetime, limit: int) -> list[Event]:
 
 
 def _event_data(event: Event) -> dict:
+    picture = event_picture(event, "card")
     return {
         "title": event.public_title,
         "start": _iso(event.starts_at),
@@ -57,8 +60,9 @@ def _event_data(event: Event) -> dict:
         "place": place_name(event) if event.format != Event.Format.ONLINE else "",
         "online": event.format != Event.Format.ON_SITE,
         "url": absolute(event.get_public_url()),
-        "image": absolute(event.image.url) if event.image else None,
-        "image_alt": event.image_alt if event.image else "",
+        "image": absolute(picture.url) if picture else None,
+        "image_alt": picture.alt if picture else "",
+        "image_credit": picture.credit if picture else "",
         "type": event.event_type,
         "type_name": str(event.get_event_type_display()),
     }
@@ -116,6 +120,7 @@ def events_html(request: HttpRequest) -> HttpResponse:
         "public/widgets/events.html",
         {
             "library_name": library_name(),
+            "theme": current_theme(),
             "events": [
                 {"event": event, "url": absolute(event.get_public_url())}
                 for event in _upcoming(now, limit)
