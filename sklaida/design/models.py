@@ -141,7 +141,9 @@ class KitColour(models.Model):
         help_text=_("For print, as the printer gives it, e.g. 100, 60, 0, 40."),
     )
     pantone = models.CharField(_("Pantone"), max_length=40, blank=True)
-    role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.OTHER)
+    role = models.CharField(
+        pgettext_lazy("brand colour", "role"), max_length=10, choices=Role, default=Role.OTHER
+    )
     for_text = models.BooleanField(
         _("used for text"),
         default=False,
