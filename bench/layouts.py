@@ -67,6 +67,7 @@ def main() -> None:
         ]
         poster_pdf(content, kits[0])  # the font book is built once per process
         posters, sets = [], []
+        by_template: dict[str, list[float]] = {name: [] for name in TEMPLATES}
         for n in range(rounds):
             kit = kits[n % len(kits)]
             for paper in ("A4", "A3"):
@@ -76,6 +77,7 @@ def main() -> None:
             started = time.perf_counter()
             social_pngs(content, kit, SOCIAL_SIZES)
             sets.append(time.perf_counter() - started)
+            by_template[kit.template].append(sets[-1])
     print(
         f"{len(posters)} posters (A4, A3), {len(sets)} sets of {len(SOCIAL_SIZES)} social "
         f"sizes, {len(TEMPLATES)} templates, {os.cpu_count()} cores"
@@ -84,6 +86,15 @@ def main() -> None:
         f"poster median {statistics.median(posters) * 1000:.0f} ms, max "
         f"{max(posters) * 1000:.0f} ms; social set median {statistics.median(sets) * 1000:.0f} "
         f"ms, max {max(sets) * 1000:.0f} ms"
+    )
+    # The photo's templates cost the most: their pixels are what the PNG must compress.
+    print(
+        "social set median by template: "
+        + ", ".join(
+            f"{name} {statistics.median(times) * 1000:.0f} ms"
+            for name, times in by_template.items()
+            if times
+        )
     )
     print(
         f"posters_per_s={len(posters) / sum(posters):.1f} "

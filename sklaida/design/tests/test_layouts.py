@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+import pyvips
 from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
@@ -219,6 +220,53 @@ def test_social_images_have_exactly_the_pixels_each_channel_asks_for(tmp_path, t
         assert not any("blurred" in warning for warning in layout.warnings)
     single = social_png(event(image=image), style(template=template), 1200, 630)
     assert Image.open(io.BytesIO(single.data)).size == (1200, 630)
+
+
+def test_the_photo_lies_under_the_text_of_an_opaque_social_image(tmp_path):
+    red = tmp_path / "red.jpg"
+    Image.new("RGB", (1600, 1200), (220, 30, 30)).save(red, quality=95)
+    kit = style(template="full-image", primary="#1F4E79", background="#FFFFFF")
+
+    layouts = social_pngs(event(image=red), kit, [(1080, 1350), (1920, 1080)])
+
+    for layout in layouts:
+        picture = Image.open(io.BytesIO(layout.data))
+        assert picture.mode == "RGB"  # nothing left see-through
+        photo = picture.getpixel((layout.width - 20, 20))  # beside the band
+        assert all(abs(a - b) <= 3 for a, b in zip(photo, (220, 30, 30), strict=True))
+        # The band (the primary, 8 % see-through) and its white text are over the photo.
+        band = picture.getpixel((30, layout.height - 30))
+        mixed = [0.92 * k + 0.08 * p for k, p in zip((0x1F, 0x4E, 0x79), photo, strict=True)]
+        assert all(abs(a - b) <= 2 for a, b in zip(band, mixed, strict=True))
+        colours = {colour for _, colour in picture.getcolors(maxcolors=10_000_000)}
+        assert (255, 255, 255) in colours
+
+
+def test_a_see_through_photo_shows_the_kits_background(tmp_path):
+    clear = tmp_path / "clear.png"
+    Image.new("RGBA", (1600, 1200), (0, 0, 0, 0)).save(clear)
+
+    layout = social_png(event(image=clear), style(background="#FFF4E0"), 1080, 1080)
+
+    picture = Image.open(io.BytesIO(layout.data))
+    assert picture.getpixel((540, 100)) == (0xFF, 0xF4, 0xE0)  # in the picture area
+
+
+def test_a_photo_whose_pixels_cannot_be_decoded_is_left_to_typst(tmp_path, monkeypatch):
+    from sklaida.design.layouts import engine
+
+    def broken(*args, **kwargs):
+        raise pyvips.Error("truncated")
+
+    monkeypatch.setattr(engine, "_photo", broken)
+    image = photo(tmp_path, 1600, 1200)
+
+    layouts = social_pngs(event(image=image), style(template="full-image"), [(1080, 1080)])
+
+    picture = Image.open(io.BytesIO(layouts[0].data)).convert("RGB")
+    assert picture.size == (1080, 1080)
+    assert picture.getpixel((540, 100)) not in {(255, 255, 255), (0x1F, 0x4E, 0x79)}
+    assert layouts[0].warnings == []
 
 
 def test_the_kit_colours_are_in_the_social_image():
