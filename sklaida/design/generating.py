@@ -14,7 +14,7 @@ from pathlib import Path
 from django.utils import formats, timezone, translation
 
 from sklaida.core.models import Library
-from sklaida.design import files, kits, layouts
+from sklaida.design import colours, files, kits, layouts
 from sklaida.design.models import BrandKit, DesignRequest, KitColour, KitFont, RequestFormat
 
 KINDS = ("A4", "A3", "social")
@@ -44,7 +44,16 @@ def credit_text(asset) -> str:
     return f"Nuotr. {creator}" if creator else ""
 
 
-def style_of(kit: BrandKit | None, template: str) -> layouts.LayoutStyle:
+def logo_background(template: str, *, has_image: bool, primary: str) -> str:
+    """Which logo variant the layout's panel needs: the image-top layout sets its texts on
+    paper; the others (and image-top without a picture, which falls back to text only) on
+    the primary colour."""
+    if template == "image-top" and has_image:
+        return "light"
+    return "dark" if colours.readable_on(primary) == "#FFFFFF" else "light"
+
+
+def style_of(kit: BrandKit | None, template: str, *, has_image: bool = True) -> layouts.LayoutStyle:
     """The kit's fonts, colours and logo; the standard style where the kit has none."""
     standard = layouts.default_style()
     if kit is None:
@@ -59,14 +68,18 @@ def style_of(kit: BrandKit | None, template: str) -> layouts.LayoutStyle:
         found = kit.colour(role)
         return found.hex if found else fallback
 
-    logo = next(
-        (row for row in kit.logos.all() if row.background == "light" and row.is_picture), None
+    primary = colour(KitColour.Role.PRIMARY, standard.primary)
+    wanted = logo_background(template, has_image=has_image, primary=primary)
+    pictures = sorted(
+        (row for row in kit.logos.all() if row.is_picture),
+        key=lambda row: row.background != wanted,  # the wanted variant first
     )
+    logo = pictures[0] if pictures else None
     return layouts.LayoutStyle(
         heading_font=heading.family if heading else standard.heading_font,
         body_font=body.family if body else standard.body_font,
         font_files=font_files or standard.font_files,
-        primary=colour(KitColour.Role.PRIMARY, standard.primary),
+        primary=primary,
         accent=colour(KitColour.Role.ACCENT, standard.accent),
         text=colour(KitColour.Role.TEXT, standard.text),
         background=colour(KitColour.Role.BACKGROUND, standard.background),
@@ -75,11 +88,11 @@ def style_of(kit: BrandKit | None, template: str) -> layouts.LayoutStyle:
     )
 
 
-def current_style(template: str) -> layouts.LayoutStyle:
+def current_style(template: str, *, has_image: bool = True) -> layouts.LayoutStyle:
     kit = kits.current_kit()
     if kit is not None:
         kit = BrandKit.objects.prefetch_related("fonts", "colours", "logos").get(pk=kit.pk)
-    return style_of(kit, template)
+    return style_of(kit, template, has_image=has_image)
 
 
 @dataclass(frozen=True)
@@ -139,7 +152,7 @@ class Generated:
 
 def generate(request: DesignRequest, choices: Choices, kind: str) -> Generated:
     """A poster (A4, A3) as PDF, or every social size as PNGs in one ZIP."""
-    style = current_style(choices.template)
+    style = current_style(choices.template, has_image=choices.asset is not None)
     stem = f"{request.pk}-{kind.lower()}"
     with content_for(request, choices) as content:
         if kind in ("A4", "A3"):
@@ -165,7 +178,7 @@ def as_proof(
         return files.CheckedFile(
             made.name, made.media_type, made.data, files.preview_png(made.data)
         ), made.warnings
-    style = current_style(choices.template)
+    style = current_style(choices.template, has_image=choices.asset is not None)
     width, height = social_sizes(request)[0]
     with content_for(request, choices) as content:
         picture = layouts.social_png(content, style, width, height)

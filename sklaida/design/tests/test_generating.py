@@ -97,3 +97,13 @@ def test_a_generated_poster_becomes_the_next_proof(client_as, personas):
     assert "1 maketas pridėtas" in response.content.decode()
     design_request.refresh_from_db()
     assert design_request.status == DesignRequest.Status.PROOF
+
+
+def test_the_logo_variant_suits_the_panel_it_stands_on():
+    from sklaida.design.generating import logo_background
+
+    # Texts under a picture stand on paper; a text-only poster on the kit's dark blue.
+    assert logo_background("image-top", has_image=True, primary="#1F4E79") == "light"
+    assert logo_background("image-top", has_image=False, primary="#1F4E79") == "dark"
+    assert logo_background("full-image", has_image=True, primary="#1F4E79") == "dark"
+    assert logo_background("text-only", has_image=False, primary="#F2C94C") == "light"
