@@ -100,6 +100,13 @@ def personas(transactional_db, personas: dict[str, User]) -> dict[str, User]:
 
 
 @pytest.fixture(autouse=True)
+def site_url_of_the_live_server(settings, base_url) -> None:
+    """Absolute addresses Sklaida writes (the kit's logo in a newsletter shown on a staff
+    page, links in e-mails) point at the server the browser talks to, as in production."""
+    settings.SITE_URL = base_url
+
+
+@pytest.fixture(autouse=True)
 def quick_hands(settings) -> None:
     """A browser fills the public forms faster than the robot check allows a person to."""
     settings.PUBLIC_FORM_MIN_SECONDS = 0
