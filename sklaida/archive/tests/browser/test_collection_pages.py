@@ -43,7 +43,9 @@ def summer_collection(personas) -> Collection:
     return collection
 
 
-def test_the_head_shares_a_collection_and_a_visitor_opens_the_link(sign_in, page: Page, personas):
+def test_the_head_shares_a_collection_and_a_visitor_opens_the_link(
+    sign_in, page: Page, personas, base_url
+):
     collection = summer_collection(personas)
     sign_in("vadove")
 
@@ -54,7 +56,7 @@ def test_the_head_shares_a_collection_and_a_visitor_opens_the_link(sign_in, page
 
     link = ShareLink.objects.get(collection=collection)
     address = page.locator(f"#link-{link.pk}")
-    expect(address).to_have_value(f"http://testserver/archyvas/bendrinti/{link.token}/")
+    expect(address).to_have_value(f"{base_url}/archyvas/bendrinti/{link.token}/")
     assert_accessible(page)
 
     page.context.clear_cookies()
