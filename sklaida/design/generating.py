@@ -38,12 +38,6 @@ def place_text(event) -> str:
     return ", ".join(parts)
 
 
-def credit_text(asset) -> str:
-    """ "Nuotr. Jonas Jonaitis" — the creator as the archive knows them."""
-    creator = str(asset.creator) if asset.creator_id else asset.creator_name
-    return f"Nuotr. {creator}" if creator else ""
-
-
 def logo_background(template: str, *, has_image: bool, primary: str) -> str:
     """Which logo variant the layout's panel needs: the image-top layout sets its texts on
     paper; the others (and image-top without a picture, which falls back to text only) on
@@ -120,7 +114,7 @@ def content_for(request: DesignRequest, choices: Choices) -> Iterator[layouts.La
             place=place_text(event),
             text=choices.text,
             image=image,
-            image_credit=credit_text(asset) if asset else "",
+            image_credit=_credit(asset) if asset else "",
             image_alt=(asset.description or asset.title) if asset else "",
             organiser=county.name if county else event.library.name,
         )
@@ -130,6 +124,14 @@ def content_for(request: DesignRequest, choices: Choices) -> Iterator[layouts.La
         return
     with local_copy(choices.asset) as path:
         yield content(path)
+
+
+def _credit(asset) -> str:
+    """The archive's credit line ("Nuotr. …, © …"), in Lithuanian as the poster is."""
+    from sklaida.archive.selectors.illustrations import credit_line
+
+    with translation.override("lt"):
+        return credit_line(asset)
 
 
 def social_sizes(request: DesignRequest) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ import math
 import os
 import re
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -594,7 +595,9 @@ def _with_print_boxes(pdf: bytes, width_mm: float, height_mm: float) -> bytes:
 FIELD_LABELS = ("title", "when", "place", "text", "organiser", "image_credit")
 
 
-class _Messages:
+class _Messages(ABC):
+    """The warnings of one kind of layout; posters and social images word them apart."""
+
     def fitting(self, report: Mapping[str, Any]) -> list[str]:
         out = []
         for field in FIELD_LABELS:
@@ -610,20 +613,21 @@ class _Messages:
                 out.append(self.omitted())
         return out
 
-    def shortened(self, field: str, text: str) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def shortened(self, field: str, text: str) -> str: ...
 
     def omitted(self) -> str:
-        raise NotImplementedError
+        """The text was left out whole (social images do so rather than cut it)."""
+        return self.cut("text")
 
-    def text_shortened(self, words: int, total: int) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def text_shortened(self, words: int, total: int) -> str: ...
 
-    def cut(self, field: str) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def cut(self, field: str) -> str: ...
 
-    def resolution(self, pixels: tuple[int, int], box: Mapping[str, float]) -> str | None:
-        raise NotImplementedError
+    @abstractmethod
+    def resolution(self, pixels: tuple[int, int], box: Mapping[str, float]) -> str | None: ...
 
 
 class _PosterMessages(_Messages):

@@ -79,12 +79,15 @@ def _request_with_event(request: HttpRequest, pk: int) -> DesignRequest:
 
 
 def _form(request: HttpRequest, design_request: DesignRequest, data=None) -> GenerateForm:
+    from sklaida.archive.selectors.illustrations import illustration_of
+
     event = design_request.event
-    return GenerateForm(
-        data,
-        event=event,
-        initial={"title": event.title, "text": event.summary, "template": "image-top"},
-    )
+    initial = {"title": event.title, "text": event.summary, "template": "image-top"}
+    if data is None:
+        # The picture the public already sees with the event, when it has one.
+        illustration = illustration_of(event)
+        initial["asset"] = illustration.asset_id if illustration else None
+    return GenerateForm(data, event=event, initial=initial)
 
 
 def generate(request: HttpRequest, pk: int) -> HttpResponse:
