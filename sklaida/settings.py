@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "sklaida.communication",
     "sklaida.archive",
     "sklaida.design",
+    "sklaida.projects",
+    "sklaida.procurement",
     "sklaida.public",
 ]
 

@@ -64,6 +64,9 @@ urlpatterns = [
     path("komunikacija/", include("sklaida.communication.urls")),
     path("archyvas/", include("sklaida.archive.urls")),
     path("dizainas/", include("sklaida.design.urls")),
+    # Procurement (5.2) lives in the projects area of the menu, under its address.
+    path("projektai/pirkimai/", include("sklaida.procurement.urls")),
+    path("projektai/", include("sklaida.projects.urls")),
     path("", include("sklaida.core.urls")),
 ]
 
