@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.archive.models import Asset, Broadcast
-from sklaida.core.forms import with_https_urls
+from sklaida.core.forms import as_people_type_them
 from sklaida.events.choices import EventChoiceField
 from sklaida.events.forms import DateTimeInput
 from sklaida.events.models import Event, EventType
@@ -61,7 +61,7 @@ class BroadcastForm(forms.ModelForm):
                 "Counted as the event's live stream viewers (its online participants)."
             )
         }
-        formfield_callback = with_https_urls
+        formfield_callback = as_people_type_them
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -15,7 +15,7 @@ from sklaida.contacts.models import (
     Organisation,
     Person,
 )
-from sklaida.core.forms import ANY_MASCULINE, DateInput, with_https_urls
+from sklaida.core.forms import ANY_MASCULINE, DateInput, as_people_type_them
 from sklaida.core.selectors import assignable_users
 
 TAGS_HELP = _("Separate tags with commas.")
@@ -24,7 +24,7 @@ TAGS_HELP = _("Separate tags with commas.")
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        formfield_callback = with_https_urls
+        formfield_callback = as_people_type_them
         fields = [
             "name",
             "kind",
@@ -61,7 +61,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        formfield_callback = with_https_urls
+        formfield_callback = as_people_type_them
         fields = [
             "first_name",
             "last_name",

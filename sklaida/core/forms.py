@@ -23,11 +23,27 @@ DATE_FROM = pgettext_lazy("date range", "From")
 DATE_TO = pgettext_lazy("date range", "To")
 
 
-def with_https_urls(model_field, **kwargs) -> forms.Field | None:
-    """ModelForm `formfield_callback`: a web address typed without a scheme gets https://."""
+def as_people_type_them(model_field, **kwargs) -> forms.Field | None:
+    """ModelForm `formfield_callback`: a web address typed without a scheme gets https://;
+    amounts are read as people type them (`WrittenDecimalField`)."""
     if isinstance(model_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    if isinstance(model_field, models.DecimalField):
+        kwargs.setdefault("form_class", WrittenDecimalField)
     return model_field.formfield(**kwargs)
+
+
+class WrittenDecimalField(forms.DecimalField):
+    """An amount typed the Lithuanian way ("1 234,50", with a plain or a non-breaking space)
+    or the English way ("1234.50"). Django reads a comma only with the thousands separator
+    setting on, which would also change how every number is shown."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("\xa0", "").replace("\u202f", "").replace(" ", "")
+            if value.count(",") == 1 and "." not in value:
+                value = value.replace(",", ".")
+        return super().to_python(value)
 
 
 class DateInput(forms.DateInput):

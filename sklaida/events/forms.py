@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.contacts.models import Organisation, Person
-from sklaida.core.forms import ANY_MASCULINE, DateInput, with_https_urls
+from sklaida.core.forms import ANY_MASCULINE, DateInput, as_people_type_them
 from sklaida.core.models import Equipment, Library, Space, User
 from sklaida.core.permissions import Role, roles_of, visible_to
 from sklaida.core.pickers import SpaceChoiceField
@@ -143,7 +143,7 @@ class EventForm(forms.ModelForm):
             "consent_text_en": forms.Textarea(attrs={"rows": 3}),
         }
         field_classes = {"opening_event": EventChoiceField, "space": SpaceChoiceField}
-        formfield_callback = with_https_urls
+        formfield_callback = as_people_type_them
 
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -95,7 +95,9 @@ class FundingCall(models.Model):
         **PERCENT,
         null=True,
         blank=True,
-        help_text=_("E.g. 90: the applicant co-finances at least 10 % of eligible costs."),
+        help_text=_(
+            "E.g. 90 means the applicant co-finances at least 10 percent of eligible costs."
+        ),
     )
     lump_sums = models.CharField(
         _("lump sums, EUR"),

@@ -1,3 +1,43 @@
+from django.urls import path
+
+from sklaida.projects.views import calls, projects
+
 app_name = "projects"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Projects (5.1, 5.4): the list, a project's overview, lifecycle, partners and team.
+    path("", projects.project_list, name="project_list"),
+    path("naujas/", projects.project_create, name="project_create"),
+    path("<int:pk>/", projects.project_detail, name="project_detail"),
+    path("<int:pk>/keisti/", projects.project_edit, name="project_edit"),
+    path("<int:pk>/busena/", projects.project_move, name="project_move"),
+    path("<int:pk>/partneriai/", projects.partner_add, name="partner_add"),
+    path(
+        "<int:pk>/partneriai/<int:partner_pk>/salinti/",
+        projects.partner_remove,
+        name="partner_remove",
+    ),
+    path("<int:pk>/komanda/", projects.member_add, name="member_add"),
+    path("<int:pk>/komanda/<int:member_pk>/salinti/", projects.member_remove, name="member_remove"),
+    # Documents with their versions.
+    path("<int:pk>/dokumentai/", projects.documents, name="documents"),
+    path(
+        "<int:pk>/dokumentai/<int:document_pk>/versija/",
+        projects.document_version_add,
+        name="document_version_add",
+    ),
+    path(
+        "<int:pk>/dokumentai/versijos/<int:version_pk>/",
+        projects.document_download,
+        name="document_download",
+    ),
+    # Funders and their calls with the rules budgets are checked against.
+    path("kvietimai/", calls.call_list, name="call_list"),
+    path("kvietimai/naujas/", calls.call_create, name="call_create"),
+    path("kvietimai/<int:pk>/", calls.call_detail, name="call_detail"),
+    path("kvietimai/<int:pk>/keisti/", calls.call_edit, name="call_edit"),
+    path("finansuotojai/", calls.funder_list, name="funder_list"),
+    path("finansuotojai/naujas/", calls.funder_create, name="funder_create"),
+    path("finansuotojai/<int:pk>/", calls.funder_detail, name="funder_detail"),
+    path("finansuotojai/<int:pk>/keisti/", calls.funder_edit, name="funder_edit"),
+]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models import AudienceSize, Campaign, CampaignTarget, Channel
-from sklaida.core.forms import DateInput, with_https_urls
+from sklaida.core.forms import DateInput, as_people_type_them
 from sklaida.core.selectors import assignable_users
 from sklaida.events.choices import EventMultipleChoiceField
 from sklaida.events.models import Event
@@ -34,7 +34,7 @@ class ChannelForm(forms.ModelForm):
             "administrators": forms.CheckboxSelectMultiple,
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
-        formfield_callback = with_https_urls
+        formfield_callback = as_people_type_them
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sklaida.communication.models import Campaign, Channel, ChannelVariant, ContentItem
-from sklaida.core.forms import ANY_MASCULINE, with_https_urls
+from sklaida.core.forms import ANY_MASCULINE, as_people_type_them
 from sklaida.core.models import User
 from sklaida.core.selectors import assignable_users
 from sklaida.events.choices import EventMultipleChoiceField
@@ -110,7 +110,7 @@ class ChannelVariantForm(forms.ModelForm):
         model = ChannelVariant
         fields = ["channel", "text", "image", "image_alt", "planned_at", "published_url"]
         widgets = {"text": forms.Textarea(attrs={"rows": 8}), "planned_at": DateTimeInput()}
-        formfield_callback = with_https_urls
+        formfield_callback = as_people_type_them
 
     def __init__(self, *args, images=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
