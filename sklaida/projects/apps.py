@@ -10,9 +10,12 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
+        from sklaida.projects import panels, search
         from sklaida.projects.models import Project
 
         registry.register_discussable(Project)
+        panels.register_panels()
+        search.register()
         navigation.register(
             navigation.MenuEntry(
                 _("Projects"),

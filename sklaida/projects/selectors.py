@@ -79,18 +79,25 @@ def funders_with_counts() -> QuerySet[Funder]:
     ).order_by("name")
 
 
-def open_calls() -> QuerySet[FundingCall]:
+def _calls_matching(query: str) -> QuerySet[FundingCall]:
+    calls = FundingCall.objects.select_related("funder")
+    if query:
+        calls = calls.filter(
+            Q(title__icontains=query)
+            | Q(programme__icontains=query)
+            | Q(funder__name__icontains=query)
+        )
+    return calls
+
+
+def open_calls(query: str = "") -> QuerySet[FundingCall]:
     """Calls whose deadline is still ahead (or not set), the nearest first."""
     return (
-        FundingCall.objects.filter(Q(deadline__gte=timezone.now()) | Q(deadline__isnull=True))
-        .select_related("funder")
+        _calls_matching(query)
+        .filter(Q(deadline__gte=timezone.now()) | Q(deadline__isnull=True))
         .order_by("deadline", "pk")
     )
 
 
-def past_calls() -> QuerySet[FundingCall]:
-    return (
-        FundingCall.objects.filter(deadline__lt=timezone.now())
-        .select_related("funder")
-        .order_by("-deadline", "-pk")
-    )
+def past_calls(query: str = "") -> QuerySet[FundingCall]:
+    return _calls_matching(query).filter(deadline__lt=timezone.now()).order_by("-deadline", "-pk")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sklaida.contacts.models import Organisation
+from sklaida.core import registry
 from sklaida.core.forms import DateInput
 from sklaida.core.permissions import Capability, has_capability
 from sklaida.core.selectors import assignable_users
@@ -142,6 +143,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_edit": services.may_edit_plans(request.user),
             "may_approve": services.may_approve_plans(request.user)
             and ActivityPlan.Status.APPROVED in services.TRANSITIONS[plan.status],
+            "panels": registry.panels_for(request, plan),
             **discussion_context(request, plan),
         },
     )

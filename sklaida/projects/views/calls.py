@@ -29,12 +29,14 @@ def _may_work(request: HttpRequest) -> None:
 
 def call_list(request: HttpRequest) -> HttpResponse:
     _may_read(request)
+    query = request.GET.get("q", "").strip()[:100]
     return render(
         request,
         "projects/call_list.html",
         {
-            "open_calls": selectors.open_calls(),
-            "past_calls": selectors.past_calls()[:PAST_CALLS_SHOWN],
+            "query": query,
+            "open_calls": selectors.open_calls(query),
+            "past_calls": selectors.past_calls(query)[:PAST_CALLS_SHOWN],
             "may_work": services.may_work(request.user),
         },
     )
