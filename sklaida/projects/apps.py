@@ -10,11 +10,13 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from sklaida.core import navigation, registry
         from sklaida.core.permissions import Capability
-        from sklaida.projects import panels, search
+        from sklaida.projects import panels, reporting, search, services
         from sklaida.projects.models import Project
 
         registry.register_discussable(Project)
         panels.register_panels()
+        # Report deadlines follow the project's lifecycle, dates, manager and call.
+        services.on_project_change(reporting.follow_project)
         search.register()
         navigation.register(
             navigation.MenuEntry(

@@ -2,12 +2,14 @@
 
 The department reads funders, calls and projects; the head and the specialists write.
 A territory library's specialist reads the projects of her own library (5.4) — the
-projects used here belong to her library — and changes nothing.
+projects used here belong to her library — and changes nothing there; implementation and
+reporting are in access_implementation.py.
 """
 
 from django.core.files.base import ContentFile
 
 from sklaida.projects.models import Document, DocumentVersion, Partner, Project, TeamMember
+from sklaida.projects.tests.access_implementation import IMPLEMENTATION_ACCESS
 from sklaida.projects.tests.factories import FunderFactory, FundingCallFactory, ProjectFactory
 from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
 
@@ -95,4 +97,4 @@ PROJECT_ACCESS: dict[str, Rule] = {
     ),
 }
 
-EXPECTED_ACCESS: dict[str, Rule] = {**PROJECT_ACCESS}
+EXPECTED_ACCESS: dict[str, Rule] = {**PROJECT_ACCESS, **IMPLEMENTATION_ACCESS}

@@ -3,6 +3,7 @@ when, partners and team, documents with versions, and who sees which project."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -243,3 +244,25 @@ def _user(username: str):
 def test_budget_lines_sum_in_decimal_to_the_planned_amount():
     line = BudgetLine(funder_amount=Decimal("0.10"), own_amount=Decimal("0.20"))
     assert line.planned_amount == Decimal("0.30")
+
+
+def test_a_funded_project_owes_its_final_report_and_a_rejected_one_stops_reminding(personas):
+    from sklaida.core.models import Task
+
+    ends = timezone.localdate() + datetime.timedelta(days=90)
+    funded = ProjectFactory(
+        status=Project.Status.EVALUATION,
+        requested_amount=Decimal("5000"),
+        ends_on=ends,
+        starts_on=ends - datetime.timedelta(days=100),
+    )
+    assert not funded.report_deadlines.exists(), "an application owes no report"
+    services.move_project(actor=personas["vadove"], project=funded, to_status="approved")
+    deadline = funded.report_deadlines.get()
+    assert deadline.due_on > ends
+    assert deadline.task.owner == funded.manager
+    assert deadline.task.status == Task.Status.OPEN
+
+    services.move_project(actor=personas["vadove"], project=funded, to_status="closed")
+    deadline.task.refresh_from_db()
+    assert deadline.task.status == Task.Status.CANCELLED
