@@ -22,6 +22,7 @@ from sklaida.archive.forms_equipment import (
 from sklaida.archive.models import Proposal
 from sklaida.archive.selectors import equipment as selectors
 from sklaida.archive.services import equipment as services
+from sklaida.core import registry
 from sklaida.core.models import Booking, Equipment
 from sklaida.core.permissions import (
     Capability,
@@ -227,6 +228,8 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_edit": proposal.status == Proposal.Status.DRAFT
             and has_capability(request.user, Capability.WORK_IN_DEPARTMENT),
             "decision_form": DecisionForm(),
+            # Other apps' sections (procurement's purchase request) without importing them.
+            "panels": registry.panels_for(request, proposal),
         },
     )
 
