@@ -3,15 +3,12 @@ plan and its lines, documents."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from sklaida.core.formatting import format_number
-from sklaida.core.forms import ANY_MASCULINE, DateInput
+from sklaida.core.forms import ANY_MASCULINE, DateInput, as_people_type_them
 from sklaida.core.selectors import assignable_users
 from sklaida.procurement import cpv, selectors
 from sklaida.procurement.models import (
@@ -26,50 +23,8 @@ from sklaida.procurement.models import (
     SurveyOffer,
 )
 from sklaida.projects.models import BudgetLine
-from sklaida.projects.money import parse_amount
 
 SUGGESTED = _("As the thresholds suggest")
-
-
-class MoneyField(forms.CharField):
-    """Euros typed the Lithuanian or the English way ("1 234,50", "1234.50") as Decimal."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-
-    def __init__(self, *, max_digits: int = 14, decimal_places: int = 2, **kwargs) -> None:
-        kwargs.pop("max_length", None)
-        super().__init__(**kwargs)
-        self.max_whole = max_digits - decimal_places
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return format_number(value, 2)
-        return value
-
-    def to_python(self, value) -> Decimal | None:
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
-        try:
-            amount = parse_amount(text)
-        except ValueError as error:
-            raise ValidationError(_("Write an amount in euros, e.g. 1 450,00."), "money") from error
-        if amount.adjusted() >= self.max_whole:
-            raise ValidationError(_("The amount is too large."), "money")
-        return amount
-
-
-def money_field(model_field, **kwargs) -> forms.Field | None:
-    """ModelForm `formfield_callback`: money fields take Lithuanian amounts."""
-    from django.db import models
-
-    if isinstance(model_field, models.DecimalField):
-        return MoneyField(
-            label=model_field.verbose_name,
-            required=not model_field.blank,
-            help_text=model_field.help_text,
-        )
-    return model_field.formfield(**kwargs)
 
 
 def _budget_lines():
@@ -89,10 +44,9 @@ class CpvMixin:
 
 
 class RequestForm(CpvMixin, forms.ModelForm):
-    formfield_callback = money_field
-
     class Meta:
         model = PurchaseRequest
+        formfield_callback = as_people_type_them
         fields = [
             "subject",
             "cpv_code",
@@ -119,8 +73,8 @@ class RequestForm(CpvMixin, forms.ModelForm):
         self.fields["plan_line"].queryset = PlanLine.objects.select_related("plan").order_by(
             "-plan__year", "quarter", "position"
         )
-        self.fields["plan_line"].label_from_instance = (
-            lambda line: f"{line.plan.year}: {line.subject} ({line.cpv_code})"
+        self.fields["plan_line"].label_from_instance = lambda line: (
+            f"{line.plan.year}: {line.subject} ({line.cpv_code})"
         )
         self.fields["budget_line"].queryset = _budget_lines()
         self.fields["budget_line"].label_from_instance = _budget_line_label
@@ -178,11 +132,11 @@ class SurveyForm(forms.ModelForm):
 
 
 class OfferForm(forms.ModelForm):
-    formfield_callback = money_field
     chosen = forms.BooleanField(label=_("Chosen"), required=False)
 
     class Meta:
         model = SurveyOffer
+        formfield_callback = as_people_type_them
         fields = ["organisation", "supplier_name", "price_excl_vat", "price_incl_vat", "note"]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -223,10 +177,9 @@ OfferFormSet = forms.inlineformset_factory(
 
 
 class ContractForm(forms.ModelForm):
-    formfield_callback = money_field
-
     class Meta:
         model = Contract
+        formfield_callback = as_people_type_them
         fields = [
             "number",
             "subject",
@@ -278,10 +231,9 @@ class PlanForm(forms.ModelForm):
 
 
 class PlanLineForm(CpvMixin, forms.ModelForm):
-    formfield_callback = money_field
-
     class Meta:
         model = PlanLine
+        formfield_callback = as_people_type_them
         fields = [
             "subject",
             "cpv_code",

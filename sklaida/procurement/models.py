@@ -379,7 +379,9 @@ class SurveyOffer(models.Model):
                 _("Give both prices, excl. and incl. VAT, or neither when no offer came.")
             )
         if self.price_excl_vat is not None and self.price_incl_vat < self.price_excl_vat:
-            raise ValidationError(_("The price incl. VAT cannot be lower than the price excl. VAT."))
+            raise ValidationError(
+                _("The price incl. VAT cannot be lower than the price excl. VAT.")
+            )
 
 
 class Contract(models.Model):
@@ -484,9 +486,7 @@ def version_upload_to(instance: DocumentVersion, filename: str) -> str:
 
 
 class DocumentVersion(models.Model):
-    document = models.ForeignKey(
-        RequestDocument, on_delete=models.CASCADE, related_name="versions"
-    )
+    document = models.ForeignKey(RequestDocument, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to=version_upload_to, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
@@ -503,9 +503,7 @@ class DocumentVersion(models.Model):
         verbose_name_plural = _("document versions")
         ordering = ["document", "-number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["document", "number"], name="procurement_version_once"
-            )
+            models.UniqueConstraint(fields=["document", "number"], name="procurement_version_once")
         ]
 
     def __str__(self) -> str:

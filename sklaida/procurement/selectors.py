@@ -41,9 +41,7 @@ def request_list(criteria: RequestFilter) -> QuerySet[PurchaseRequest]:
         "initiator", "proposal", "budget_line__project"
     )
     if criteria.status == OPEN:
-        requests = requests.exclude(
-            status__in=(S.COMPLETED, S.REJECTED, S.CANCELLED, S.CONTRACTED)
-        )
+        requests = requests.exclude(status__in=(S.COMPLETED, S.REJECTED, S.CANCELLED, S.CONTRACTED))
     elif criteria.status:
         requests = requests.filter(status=criteria.status)
     if criteria.year:
@@ -60,9 +58,7 @@ def request_list(criteria: RequestFilter) -> QuerySet[PurchaseRequest]:
 
 
 def request_years() -> list[int]:
-    return list(
-        PurchaseRequest.objects.order_by("-year").values_list("year", flat=True).distinct()
-    )
+    return list(PurchaseRequest.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
 def request_with_everything(pk: int) -> QuerySet[PurchaseRequest]:
@@ -114,9 +110,7 @@ class KindTotal:
 
 
 def plan_lines(plan: ProcurementPlan) -> list[PlanLine]:
-    return list(
-        plan.lines.select_related("budget_line__project").prefetch_related("requests")
-    )
+    return list(plan.lines.select_related("budget_line__project").prefetch_related("requests"))
 
 
 def plan_totals(lines: list[PlanLine]) -> tuple[list[KindTotal], Decimal]:

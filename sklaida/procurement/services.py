@@ -73,7 +73,11 @@ def allowed_moves(user: User, request: PurchaseRequest) -> list[tuple[str, str]]
     """(status, label) of the moves this user may make now, in the usual order."""
     order = [*PurchaseRequest.PATH, S.REJECTED, S.CANCELLED]
     possible = TRANSITIONS[request.status]
-    return [(status, S(status).label) for status in order if status in possible and may_move(user, status)]
+    return [
+        (status, S(status).label)
+        for status in order
+        if status in possible and may_move(user, status)
+    ]
 
 
 def suggested_procedure(*, kind: str, value: Decimal, on: datetime.date) -> str:

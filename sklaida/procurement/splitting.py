@@ -106,4 +106,3 @@ def warning_for(request: PurchaseRequest, *, on: datetime.date) -> SplitWarning 
         on=on,
         exclude_pk=request.pk,
     )
-

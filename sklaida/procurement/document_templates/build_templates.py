@@ -147,7 +147,9 @@ def survey_record() -> Document:
     table.add_row().cells[0].text = "{%tr endfor %}"
     document.add_paragraph()
     document.add_paragraph("Pasirinktas tiekėjas: {{ chosen_name }}")
-    document.add_paragraph("Pasiūlymo kaina: {{ chosen_price_excl_vat }} be PVM ({{ chosen_price_incl_vat }} su PVM)")
+    document.add_paragraph(
+        "Pasiūlymo kaina: {{ chosen_price_excl_vat }} be PVM ({{ chosen_price_incl_vat }} su PVM)"
+    )
     document.add_paragraph("Pasirinkimo priežastis: {{ choice_reason }}")
     _signatures(document, ["Pirkimą atliko  ______________________  {{ initiator }}"])
     return document

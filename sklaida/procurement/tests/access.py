@@ -41,9 +41,7 @@ def _on_approved_request(data: dict) -> dict:
 
 def _on_version(data: dict) -> dict:
     request = _request(data)
-    version = services.generate_document(
-        actor=data["specialiste"], request=request, kind="request"
-    )
+    version = services.generate_document(actor=data["specialiste"], request=request, kind="request")
     return {"pk": request.pk, "version_pk": version.pk}
 
 
@@ -131,9 +129,7 @@ EXPECTED_ACCESS: dict[str, Rule] = {
     ),
     "procurement:plan_line_create": Rule(DEPARTMENT_WORKERS, kwargs=_on_plan),
     "procurement:plan_line_edit": Rule(DEPARTMENT_WORKERS, kwargs=_on_plan_line),
-    "procurement:plan_line_delete": Rule(
-        DEPARTMENT_WORKERS, method="POST", kwargs=_on_plan_line
-    ),
+    "procurement:plan_line_delete": Rule(DEPARTMENT_WORKERS, method="POST", kwargs=_on_plan_line),
     "procurement:threshold_list": Rule(DEPARTMENT),
     "procurement:contract_list": Rule(DEPARTMENT),
     "procurement:contract_create": Rule(DEPARTMENT_WORKERS),

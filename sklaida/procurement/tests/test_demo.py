@@ -25,7 +25,13 @@ def test_the_demo_has_a_plan_requests_at_each_stage_a_survey_and_contracts(perso
     plan = ProcurementPlan.objects.get(year=year)
     assert plan.lines.count() == len(demo.PLAN_LINES)
     assert set(PurchaseRequest.objects.values_list("status", flat=True)) >= {
-        "draft", "submitted", "approved", "in_procurement", "contracted", "completed", "rejected"
+        "draft",
+        "submitted",
+        "approved",
+        "in_procurement",
+        "contracted",
+        "completed",
+        "rejected",
     }
     printing = PurchaseRequest.objects.get(subject__startswith="Renginių plakatų")
     assert printing.survey.offers.count() == 3 and printing.survey.chosen_offer is not None

@@ -45,10 +45,16 @@ def surveyed_request(personas) -> PurchaseRequest:
     PurchaseRequest.objects.filter(pk=request.pk).update(status=S.APPROVED)
     request.refresh_from_db()
     offers = [
-        SurveyOffer(supplier_name="UAB „Spaudos linija“", price_excl_vat=Decimal("5890.00"),
-                    price_incl_vat=Decimal("7126.90")),
-        SurveyOffer(supplier_name="UAB „Reklamos spaustuvė“", price_excl_vat=Decimal("6010.00"),
-                    price_incl_vat=Decimal("7272.10")),
+        SurveyOffer(
+            supplier_name="UAB „Spaudos linija“",
+            price_excl_vat=Decimal("5890.00"),
+            price_incl_vat=Decimal("7126.90"),
+        ),
+        SurveyOffer(
+            supplier_name="UAB „Reklamos spaustuvė“",
+            price_excl_vat=Decimal("6010.00"),
+            price_incl_vat=Decimal("7272.10"),
+        ),
         SurveyOffer(supplier_name="UAB „Lėta spauda“"),
     ]
     services.save_survey(
@@ -63,9 +69,14 @@ def surveyed_request(personas) -> PurchaseRequest:
 
 
 def test_the_purchase_request_document_holds_the_requests_data(personas):
-    request = new_request(subject="Lazerinis projektorius", estimated_value=Decimal("1450"),
-                          justification="Senas projektorius blankus.\nVentiliatorius triukšmauja.")
-    version = services.generate_document(actor=personas["specialiste"], request=request, kind="request")
+    request = new_request(
+        subject="Lazerinis projektorius",
+        estimated_value=Decimal("1450"),
+        justification="Senas projektorius blankus.\nVentiliatorius triukšmauja.",
+    )
+    version = services.generate_document(
+        actor=personas["specialiste"], request=request, kind="request"
+    )
 
     text = text_of_docx(read(version))
     assert "PIRKIMO PARAIŠKA" in text
@@ -134,15 +145,22 @@ def test_an_edited_docx_is_uploaded_as_the_newest_version_and_other_files_are_re
     client = client_as("specialiste")
     upload_url = reverse("procurement:document_upload", args=[request.pk])
 
-    client.post(upload_url, {
-        "kind": "request",
-        "note": "Pridėta pastaba",
-        "file": SimpleUploadedFile("paraiska.docx", buffer.getvalue()),
-    })
-    refused = client.post(upload_url, {
-        "kind": "request",
-        "file": SimpleUploadedFile("paraiska.docx", b"not a word file"),
-    }, follow=True)
+    client.post(
+        upload_url,
+        {
+            "kind": "request",
+            "note": "Pridėta pastaba",
+            "file": SimpleUploadedFile("paraiska.docx", buffer.getvalue()),
+        },
+    )
+    refused = client.post(
+        upload_url,
+        {
+            "kind": "request",
+            "file": SimpleUploadedFile("paraiska.docx", b"not a word file"),
+        },
+        follow=True,
+    )
 
     versions = list(RequestDocument.objects.get(request=request, kind="request").versions.all())
     assert [version.number for version in versions] == [2, 1]
@@ -154,7 +172,9 @@ def test_an_edited_docx_is_uploaded_as_the_newest_version_and_other_files_are_re
 def test_the_survey_record_waits_for_the_survey(personas):
     request = new_request()
     with pytest.raises(Exception, match="apklaus|survey"):
-        services.generate_document(actor=personas["specialiste"], request=request, kind="survey_record")
+        services.generate_document(
+            actor=personas["specialiste"], request=request, kind="survey_record"
+        )
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -166,7 +186,15 @@ def test_libreoffice_converts_a_generated_document_to_pdf(personas, tmp_path):
     source = tmp_path / "pazyma.docx"
     source.write_bytes(read(version))
     subprocess.run(  # noqa: S603 - a fixed program on a file this test wrote
-        [shutil.which("soffice"), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        [
+            shutil.which("soffice"),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
         check=True,
         timeout=120,
         capture_output=True,

@@ -61,7 +61,9 @@ def test_the_proposal_page_follows_the_request_as_it_moves_on(personas, client_a
     services.move_request(actor=personas["vadove"], request=request, to_status="submitted")
     services.move_request(actor=personas["vadove"], request=request, to_status="approved")
 
-    page = text_of(client_as("stebetojas").get(reverse("archive:proposal_detail", args=[proposal.pk])))
+    page = text_of(
+        client_as("stebetojas").get(reverse("archive:proposal_detail", args=[proposal.pk]))
+    )
     assert "patvirtinta" in page and "Žingsnis 3 iš 6" in page
 
 
@@ -85,5 +87,7 @@ def test_a_proposal_not_yet_approved_offers_no_request(personas, client_as):
 
 def test_the_viewer_sees_no_button_on_an_approved_proposal(personas, client_as):
     proposal = approved_proposal(personas)
-    page = text_of(client_as("stebetojas").get(reverse("archive:proposal_detail", args=[proposal.pk])))
+    page = text_of(
+        client_as("stebetojas").get(reverse("archive:proposal_detail", args=[proposal.pk]))
+    )
     assert BUTTON not in page

@@ -77,16 +77,20 @@ def test_the_viewer_reads_a_request_but_is_offered_no_moves(personas, client_as)
     page = client_as("stebetojas").get(request.get_absolute_url()).content.decode()
     assert "Fotoaparatas" in page
     assert reverse("procurement:request_move", args=[request.pk]) not in page
-    assert client_as("stebetojas").post(
-        reverse("procurement:request_move", args=[request.pk]), {"status": "submitted"}
-    ).status_code == 403
+    assert (
+        client_as("stebetojas")
+        .post(reverse("procurement:request_move", args=[request.pk]), {"status": "submitted"})
+        .status_code
+        == 403
+    )
 
 
 def test_the_request_page_shows_the_value_and_the_procedure_the_thresholds_suggest(
     personas, client_as
 ):
-    request = new_request(subject="Kompiuterių klasė", cpv_code="30213300-8",
-                          estimated_value=Decimal("98500.00"))
+    request = new_request(
+        subject="Kompiuterių klasė", cpv_code="30213300-8", estimated_value=Decimal("98500.00")
+    )
     page = text_of(client_as("specialiste").get(request.get_absolute_url()))
     assert "98 500,00 €" in page
     assert "Supaprastintas pirkimas" in page
@@ -95,7 +99,9 @@ def test_the_request_page_shows_the_value_and_the_procedure_the_thresholds_sugge
 
 def test_the_list_filters_by_status_and_finds_by_words(personas, client_as):
     new_request(subject="Lazerinis projektorius")
-    submitted = new_request(subject="Skaityklos kėdės", cpv_code="39130000-2")
+    submitted = new_request(
+        subject="Skaityklos kėdės", cpv_code="39130000-2", justification="Kėdės nusidėvėjo."
+    )
     services.move_request(actor=personas["specialiste"], request=submitted, to_status=S.SUBMITTED)
     client = client_as("stebetojas")
 

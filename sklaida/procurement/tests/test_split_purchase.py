@@ -17,7 +17,8 @@ S = PurchaseRequest.Status
 
 
 def needed_next_year() -> datetime.date:
-    return datetime.date(timezone.localdate().year + 1, 5, 1)
+    # A year of its own: the demo's requests (the coming year) stay out of the sums.
+    return datetime.date(2031, 5, 1)
 
 
 def laptops(subject: str, value: str, code: str = "30213100-6", **fields) -> PurchaseRequest:
@@ -60,7 +61,7 @@ def test_requests_that_stay_below_the_limit_together_do_not_warn(personas, clien
 def test_other_categories_other_years_and_cancelled_requests_do_not_count(personas):
     first = laptops("Nešiojamieji kompiuteriai", "38000")
     laptops("Projektorius", "34000", code="38652100-1")
-    laptops("Kompiuteriai kitiems metams", "34000", needed_by=needed_next_year().replace(year=needed_next_year().year + 1))
+    laptops("Kompiuteriai kitiems metams", "34000", needed_by=datetime.date(2032, 2, 1))
     cancelled = laptops("Atšaukti kompiuteriai", "34000")
     cancelled.status = S.CANCELLED
     cancelled.save()
@@ -79,7 +80,7 @@ def test_the_form_warns_before_saving_and_saves_once_the_warning_is_read(persona
     laptops("Nešiojamieji kompiuteriai renginiams", "38000")
     client = client_as("specialiste")
     data = {
-        "subject": "Nešiojamieji kompiuteriai darbuotojams",
+        "subject": "Kompiuteriai bibliotekininkams",
         "cpv_code": "30213100-6",
         "kind": "goods",
         "estimated_value": "34 000,00",

@@ -66,7 +66,10 @@ def test_the_suggestion_names_the_rows_it_used():
 
 
 def test_no_suggestion_before_any_threshold_was_recorded():
-    assert suggest_procedure(kind=Kind.GOODS, value=Decimal("100"), on=datetime.date(2020, 1, 1)) is None
+    assert (
+        suggest_procedure(kind=Kind.GOODS, value=Decimal("100"), on=datetime.date(2020, 1, 1))
+        is None
+    )
 
 
 @pytest.mark.parametrize("code", ["30213100-6", "38652100-1", "79810000-5", "45453000-7"])

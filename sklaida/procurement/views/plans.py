@@ -124,7 +124,9 @@ def plan_line_delete(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     plan = _plan_or_404(year)
     line = get_object_or_404(PlanLine, plan=plan, pk=pk)
     services.delete_plan_line(actor=request.user, line=line)
-    messages.success(request, _("The line “%(subject)s” has been removed.") % {"subject": line.subject})
+    messages.success(
+        request, _("The line “%(subject)s” has been removed.") % {"subject": line.subject}
+    )
     return redirect(plan)
 
 
