@@ -10,6 +10,9 @@ from decimal import Decimal
 
 from auditlog.context import set_actor
 
+# Imported first so that the archive's demo registers (and runs) before ours, whichever
+# module is imported first: our request is made from its proposal.
+import sklaida.archive.demo  # noqa: F401
 from sklaida.archive.models import Proposal
 from sklaida.contacts.models import Organisation
 from sklaida.core import demo

@@ -6,21 +6,12 @@ from __future__ import annotations
 from django.utils import timezone
 
 from sklaida.archive.models import Proposal
-from sklaida.procurement import splitting
+from sklaida.procurement import demo, splitting
 from sklaida.procurement.models import Contract, PlanLine, ProcurementPlan, PurchaseRequest
 from sklaida.procurement.tests.factories import text_of
 
 
-def demo_module():
-    # Imported only once the session's demo is loaded: importing it while tests are
-    # collected would register its loader before the archive's, whose proposal it uses.
-    from sklaida.procurement import demo
-
-    return demo
-
-
 def test_the_demo_has_a_plan_requests_at_each_stage_a_survey_and_contracts(personas, client_as):
-    demo = demo_module()
     year = demo.plan_year(timezone.localdate())
     plan = ProcurementPlan.objects.get(year=year)
     assert plan.lines.count() == len(demo.PLAN_LINES)
