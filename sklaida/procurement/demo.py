@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from auditlog.context import set_actor
 
-# Imported first so that the archive's demo registers (and runs) before ours, whichever
-# module is imported first: our request is made from its proposal.
-import sklaida.archive.demo  # noqa: F401
+# Imported first so that the archive's and the projects' demos register (and run) before
+# ours, whichever module is imported first: we use their proposal and budget line.
+import sklaida.archive.demo
+import sklaida.projects.demo  # noqa: F401
 from sklaida.archive.models import Proposal
 from sklaida.contacts.models import Organisation
 from sklaida.core import demo
@@ -101,6 +102,7 @@ def _plan(year: int, head: User, specialist: User, today: datetime.date) -> dict
         },
     )
     if not plan.lines.exists():
+        posters = _posters_budget_line()
         with set_actor(specialist):
             for subject, code, kind, value, quarter, note in PLAN_LINES:
                 services.save_plan_line(
@@ -113,9 +115,17 @@ def _plan(year: int, head: User, specialist: User, today: datetime.date) -> dict
                         estimated_value=Decimal(value),
                         quarter=quarter,
                         note=note,
+                        budget_line=posters if code == "79810000-5" else None,
                     ),
                 )
     return {line.cpv_code: line for line in plan.lines.all()}
+
+
+def _posters_budget_line():
+    """The projects demo's line for posters, which the printing is partly paid from."""
+    from sklaida.projects.models import BudgetLine
+
+    return BudgetLine.objects.filter(title="Skaitmeninė knygelė ir plakatai").first()
 
 
 def _request(specialist: User, lines: dict[str, PlanLine], year: int, **fields) -> PurchaseRequest:
@@ -228,6 +238,7 @@ def _requests(year: int, lines, head: User, specialist: User, today: datetime.da
         "A5 lankstinukai, 130 g/m², 4+4, 5 000 vnt.\n"
         "Pristatymas į biblioteką per 5 darbo dienas nuo maketo pateikimo",
         needed_by=datetime.date(year, 1, 20),
+        budget_line=_posters_budget_line(),
     )
     _walk(printing, S.APPROVED, head, specialist)
     publisher = Organisation.objects.filter(name="Leidykla „Saulės delta“").first()

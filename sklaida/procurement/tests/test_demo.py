@@ -25,6 +25,7 @@ def test_the_demo_has_a_plan_requests_at_each_stage_a_survey_and_contracts(perso
         "rejected",
     }
     printing = PurchaseRequest.objects.get(subject__startswith="Renginių plakatų")
+    assert printing.budget_line.title == "Skaitmeninė knygelė ir plakatai"
     assert printing.survey.offers.count() == 3 and printing.survey.chosen_offer is not None
     assert Contract.objects.count() >= 3
     from_proposal = PurchaseRequest.objects.get(proposal__isnull=False)
