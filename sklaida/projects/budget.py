@@ -2,11 +2,12 @@
 against them with the invoices that prove them, and the summary the budget page and the
 report read.
 
-Every write is a keyword-only function that checks the person may change budgets (the
-head and the specialists; a territory specialist reads her library's projects but does
-not change them) itself, so a view or a script that forgets cannot slip past; django-auditlog keeps the history of
-each saved row. Amounts are rounded to the cent with `money.euros` (halves up) before they
-are stored, and every sum is Decimal added in Python: SQLite's SUM would add floats.
+Every write is a keyword-only function that checks itself that the person may change
+budgets (the head and the specialists; a territory specialist reads her library's
+projects but does not change them), so a view or a script that forgets cannot slip past;
+django-auditlog keeps the history of each saved row. Amounts are rounded to the cent with
+`money.euros` (halves up) before they are stored, and every sum is Decimal added in
+Python: SQLite's SUM would add floats.
 
 An invoice's file is checked by its content (`validate_attachment`), not by the name the
 sender's computer gave it; the name is cleaned before it is kept or offered for download.
@@ -43,7 +44,7 @@ def may_change_budget(user: User) -> bool:
     return may_work(user)
 
 
-def _require_change(actor: User, project: Project) -> None:
+def _require_change(actor: User) -> None:
     if not may_work(actor):
         raise PermissionDenied
 
@@ -73,7 +74,7 @@ def add_line(
     other_amount: Decimal = ZERO,
 ) -> BudgetLine:
     """A new line at the end of the project's budget."""
-    _require_change(actor, project)
+    _require_change(actor)
     last = project.budget_lines.aggregate(last=Max("position"))["last"]
     line = BudgetLine(
         project=project,
@@ -96,7 +97,7 @@ def add_line(
 @transaction.atomic
 def change_line(*, actor: User, line: BudgetLine, **fields) -> BudgetLine:
     """Change a line's category, title or amounts."""
-    _require_change(actor, line.project)
+    _require_change(actor)
     _check_fields(fields, LINE_FIELDS, "a budget line")
     for name, value in _amounts_in_cents(fields).items():
         setattr(line, name, value)
@@ -108,7 +109,7 @@ def change_line(*, actor: User, line: BudgetLine, **fields) -> BudgetLine:
 @transaction.atomic
 def remove_line(*, actor: User, line: BudgetLine) -> None:
     """Remove a line that has no expenses; one with expenses keeps the invoices' trail."""
-    _require_change(actor, line.project)
+    _require_change(actor)
     count = line.expenses.count()
     if count:
         raise ValidationError(
@@ -150,7 +151,7 @@ def record_expense(
     evidence: UploadedFile | None = None,
 ) -> Expense:
     """Money spent against `line`, with the invoice (or other proof) attached."""
-    _require_change(actor, line.project)
+    _require_change(actor)
     expense = Expense(
         line=line,
         invoice_number=invoice_number.strip(),
@@ -180,7 +181,7 @@ def change_expense(
     """Change an expense, move it to another line of the same project, replace or remove
     its evidence."""
     project = expense.line.project
-    _require_change(actor, project)
+    _require_change(actor)
     _check_fields(fields, EXPENSE_FIELDS, "an expense")
     if line is not None:
         if line.project_id != project.pk:
@@ -204,7 +205,7 @@ def change_expense(
 
 @transaction.atomic
 def remove_expense(*, actor: User, expense: Expense) -> None:
-    _require_change(actor, expense.line.project)
+    _require_change(actor)
     old_file = expense.evidence.name if expense.evidence else ""
     storage = expense.evidence.storage
     expense.delete()

@@ -123,8 +123,9 @@ def test_the_council_for_culture_refuses_to_pay_more_than_ninety_percent(council
         "Finansuotojo dalis 92,31 % viršija leidžiamą 90,00 % — bibliotekos ir kitų "
         "šaltinių dalis turi būti bent 10,00 %."
     )
-    assert "Iš 13 000,00 € biudžeto finansuotojas gali skirti ne daugiau kaip 11 700,00 €" in (
-        messages(breaches)[0]
+    assert (
+        "Iš 13 000,00 € biudžeto finansuotojas gali skirti ne daugiau kaip 11 700,00 €"
+        in (messages(breaches)[0])
     )
 
 
@@ -292,9 +293,7 @@ def test_the_funders_share_of_actuals_waits_until_the_project_has_ended(personas
     assert rules_of(check_actuals(project)) == ["funding_share_actual"]
 
 
-def test_without_a_grant_the_budgets_funder_amounts_are_the_funders_money(
-    personas, council_call
-):
+def test_without_a_grant_the_budgets_funder_amounts_are_the_funders_money(personas, council_call):
     project = project_with(council_call, ended=True)
     line_ = BudgetLineFactory(project=project, funder_amount=D("900"), own_amount=D("100"))
     ExpenseFactory(line=line_, amount=D("900.00"))
