@@ -430,24 +430,3 @@ def test_an_expense_of_another_project_is_not_found_under_this_one(client_as, pr
         f"/projektai/{project.pk}/biudzetas/islaidos/{stranger.pk}/keisti/"
     )
     assert response.status_code == 404
-
-
-# The demo.
-
-
-def test_the_demo_budget_keeps_the_calls_rules_and_shows_an_overspent_line(personas, project):
-    from sklaida.projects.demo_budget import load_budgets
-    from sklaida.projects.rules import check_actuals, check_budget
-
-    project.requested_amount = D("9000.00")
-    project.save()
-    load_budgets([project], actor=personas["vadove"])
-    load_budgets([project], actor=personas["vadove"])  # a second load adds nothing
-
-    summary = budget.budget_summary(project)
-    assert len(summary.lines) == 5
-    assert summary.funder == D("9000.00")
-    assert summary.planned == D("10000.00")
-    assert check_budget(project.call, summary.budget_lines) == []
-    assert [breach.rule for breach in check_actuals(project)] == ["overspent_line"]
-    assert summary.expense_count == 5
