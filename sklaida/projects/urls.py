@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sklaida.projects.views import calls, projects, reports, timeline
+from sklaida.projects.views import budget, calls, pipeline, projects, reports, timeline
 
 app_name = "projects"
 
@@ -31,6 +31,37 @@ urlpatterns = [
         projects.document_download,
         name="document_download",
     ),
+    # A project's budget: lines, expenses with their evidence, the call's rules checked.
+    path("<int:pk>/biudzetas/", budget.budget, name="budget"),
+    path("<int:pk>/biudzetas/eilutes/nauja/", budget.line_create, name="budget_line_create"),
+    path(
+        "<int:pk>/biudzetas/eilutes/<int:line_pk>/keisti/",
+        budget.line_edit,
+        name="budget_line_edit",
+    ),
+    path(
+        "<int:pk>/biudzetas/eilutes/<int:line_pk>/salinti/",
+        budget.line_delete,
+        name="budget_line_delete",
+    ),
+    path("<int:pk>/biudzetas/islaidos/nauja/", budget.expense_create, name="expense_create"),
+    path(
+        "<int:pk>/biudzetas/islaidos/<int:expense_pk>/keisti/",
+        budget.expense_edit,
+        name="expense_edit",
+    ),
+    path(
+        "<int:pk>/biudzetas/islaidos/<int:expense_pk>/salinti/",
+        budget.expense_delete,
+        name="expense_delete",
+    ),
+    path(
+        "<int:pk>/biudzetas/islaidos/<int:expense_pk>/irodymas/",
+        budget.expense_evidence,
+        name="expense_evidence",
+    ),
+    # The applications pipeline: by status and funder, requested against granted.
+    path("paraiskos/", pipeline.pipeline, name="pipeline"),
     # Funders and their calls with the rules budgets are checked against.
     path("kvietimai/", calls.call_list, name="call_list"),
     path("kvietimai/naujas/", calls.call_create, name="call_create"),

@@ -1,4 +1,5 @@
-"""Who may use each projects URL (checked by core/tests/test_access_matrix.py).
+"""Who may use each projects URL (checked by core/tests/test_access_matrix.py); the
+budgets' and the pipeline's are in access_budget.py.
 
 The department reads funders, calls and projects; the head and the specialists write.
 A territory library's specialist reads the projects of her own library (5.4) — the
@@ -9,6 +10,7 @@ reporting are in access_implementation.py.
 from django.core.files.base import ContentFile
 
 from sklaida.projects.models import Document, DocumentVersion, Partner, Project, TeamMember
+from sklaida.projects.tests.access_budget import BUDGET_ACCESS
 from sklaida.projects.tests.access_implementation import IMPLEMENTATION_ACCESS
 from sklaida.projects.tests.factories import FunderFactory, FundingCallFactory, ProjectFactory
 from sklaida.testing.access import DEPARTMENT, DEPARTMENT_WORKERS, Rule
@@ -97,4 +99,4 @@ PROJECT_ACCESS: dict[str, Rule] = {
     ),
 }
 
-EXPECTED_ACCESS: dict[str, Rule] = {**PROJECT_ACCESS, **IMPLEMENTATION_ACCESS}
+EXPECTED_ACCESS: dict[str, Rule] = {**PROJECT_ACCESS, **IMPLEMENTATION_ACCESS, **BUDGET_ACCESS}
