@@ -36,7 +36,10 @@ def as_people_type_them(model_field, **kwargs) -> forms.Field | None:
 class WrittenDecimalField(forms.DecimalField):
     """An amount typed the Lithuanian way ("1 234,50", with a plain or a non-breaking space)
     or the English way ("1234.50"). Django reads a comma only with the thousands separator
-    setting on, which would also change how every number is shown."""
+    setting on, which would also change how every number is shown. A text box, since a
+    number box refuses the space and the comma."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
     def to_python(self, value):
         if isinstance(value, str):

@@ -17,6 +17,7 @@ def test_staff_see_the_built_areas_only(client_as):
         "Komunikacija",
         "Medijų archyvas",
         "Dizainas",
+        "Projektai",
         "Kontaktai",
         "Konsultacijos",
         "Užduotys",
@@ -37,7 +38,7 @@ def test_only_the_administrator_is_offered_the_administration(client_as):
     assert "Administravimas" not in client_as("vadove").get("/").content.decode()
 
 
-def test_a_territory_specialist_is_offered_her_events_and_consultations_but_not_the_contacts(
+def test_a_territory_specialist_is_offered_her_events_projects_and_consultations_only(
     client_as,
 ):
     page = client_as("teritorija").get("/").content.decode()
@@ -45,6 +46,7 @@ def test_a_territory_specialist_is_offered_her_events_and_consultations_but_not_
     assert menu_of(page) == [
         "Mano darbai",
         "Renginiai",
+        "Projektai",
         "Konsultacijos",
         "Užduotys",
         "Bibliotekos",
