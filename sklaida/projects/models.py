@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sklaida.projects.money import parse_amounts
 
@@ -181,7 +182,7 @@ class Project(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         EVALUATION = "evaluation", _("Under evaluation")
         APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("project status", "Rejected")
         CONTRACT = "contract", _("Contract")
         IMPLEMENTATION = "implementation", _("Implementation")
         REPORTING = "reporting", _("Reporting")
