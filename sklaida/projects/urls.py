@@ -8,6 +8,7 @@ urlpatterns = [
     # Projects (5.1, 5.4): the list, a project's overview, lifecycle, partners and team.
     path("", projects.project_list, name="project_list"),
     path("naujas/", projects.project_create, name="project_create"),
+    path("projektai.xlsx", projects.project_export, name="project_export"),
     path("<int:pk>/", projects.project_detail, name="project_detail"),
     path("<int:pk>/keisti/", projects.project_edit, name="project_edit"),
     path("<int:pk>/busena/", projects.project_move, name="project_move"),

@@ -70,6 +70,7 @@ def _on_version(data: dict) -> dict:
 PROJECT_ACCESS: dict[str, Rule] = {
     "projects:project_list": Rule(READERS_OF_HER_LIBRARY),
     "projects:project_create": Rule(DEPARTMENT_WORKERS),
+    "projects:project_export": Rule(READERS_OF_HER_LIBRARY),
     "projects:project_detail": Rule(READERS_OF_HER_LIBRARY, kwargs=_on_project),
     "projects:project_edit": Rule(DEPARTMENT_WORKERS, kwargs=_on_project),
     "projects:project_move": Rule(

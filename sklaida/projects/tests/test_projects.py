@@ -266,3 +266,26 @@ def test_a_funded_project_owes_its_final_report_and_a_rejected_one_stops_remindi
     services.move_project(actor=personas["vadove"], project=funded, to_status="closed")
     deadline.task.refresh_from_db()
     assert deadline.task.status == Task.Status.CANCELLED
+
+
+def test_the_list_exports_what_it_shows_as_a_spreadsheet_with_formulas_made_inert(client_as):
+    import io
+
+    import openpyxl
+
+    from sklaida.testing.spreadsheets import assert_inert_in_xlsx
+
+    ProjectFactory(title='=HYPERLINK("http://x")', status=Project.Status.SUBMITTED)
+    ProjectFactory(
+        title="Pateiktas projektas",
+        status=Project.Status.SUBMITTED,
+        requested_amount=Decimal("12345.67"),
+    )
+    ProjectFactory(title="Tik idėja")
+    response = client_as("stebetojas").get("/projektai/projektai.xlsx", {"status": "submitted"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True)}
+    assert rows["Pateiktas projektas"][3] == "Pateiktas"
+    assert rows["Pateiktas projektas"][9] == 12345.67
+    assert "Tik idėja" not in rows
+    assert_inert_in_xlsx(response.content, '=HYPERLINK("http://x")')

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sklaida.core.permissions import Capability, can_view, has_capability
+from sklaida.core.spreadsheets import as_xlsx
 from sklaida.core.views import discussion_context, paginated
 from sklaida.projects import selectors, services
 from sklaida.projects.forms import (
@@ -25,6 +28,7 @@ from sklaida.projects.forms import (
 from sklaida.projects.models import DocumentVersion, Partner, Project, TeamMember
 
 PER_PAGE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def project_or_404(request: HttpRequest, pk: int, *, for_work: bool = False) -> Project:
@@ -49,8 +53,7 @@ def may_read_projects(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def project_list(request: HttpRequest) -> HttpResponse:
-    may_read_projects(request)
+def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, QuerySet[Project]]:
     form = ProjectFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     criteria = selectors.ProjectFilter(
@@ -59,7 +62,12 @@ def project_list(request: HttpRequest) -> HttpResponse:
         funder=data["funder"].pk if data.get("funder") else None,
         role=data.get("role") or "",
     )
-    projects = selectors.project_list(request.user, criteria)
+    return form, selectors.project_list(request.user, criteria)
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    may_read_projects(request)
+    form, projects = _filtered(request)
     return render(
         request,
         "projects/project_list.html",
@@ -69,6 +77,48 @@ def project_list(request: HttpRequest) -> HttpResponse:
             **paginated(request, projects, per_page=PER_PAGE),
         },
     )
+
+
+def project_export(request: HttpRequest) -> HttpResponse:
+    """The list as filtered, as a spreadsheet (formulas neutralised by core.spreadsheets)."""
+    may_read_projects(request)
+    _form, projects = _filtered(request)
+    rows = [
+        [
+            _("Project"),
+            _("Funder"),
+            _("Funding call"),
+            _("Status"),
+            _("Our role"),
+            _("Library"),
+            _("Project manager"),
+            _("Starts"),
+            _("Ends"),
+            _("Requested, EUR"),
+            _("Granted, EUR"),
+        ]
+    ]
+    rows.extend(
+        [
+            project.title,
+            project.funder.name if project.funder else "",
+            project.call.title if project.call else "",
+            project.get_status_display(),
+            project.get_role_display(),
+            project.library.name,
+            project.manager.get_full_name() or project.manager.username,
+            project.starts_on,
+            project.ends_on,
+            project.requested_amount,
+            project.granted_amount,
+        ]
+        for project in projects.iterator(chunk_size=500)
+    )
+    response = HttpResponse(as_xlsx(rows, title=_("Projects")), content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="projektai-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    )
+    return response
 
 
 def _save_project(request: HttpRequest, project: Project, *, title: str) -> HttpResponse:
