@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime
 import io
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -47,6 +47,7 @@ from sklaida.core.models import Task, User
 from sklaida.core.permissions import Capability, can_change, has_capability
 from sklaida.core.workdays import add_working_days
 from sklaida.events.models import Attendance, Event
+from sklaida.projects.budget import BudgetSummary, LineSummary, budget_summary
 from sklaida.projects.indicators import IndicatorProgress, indicator_progress
 from sklaida.projects.models import (
     Activity,
@@ -57,7 +58,6 @@ from sklaida.projects.models import (
     Project,
     ReportDeadline,
 )
-from sklaida.projects.money import euros
 
 Kind = ReportDeadline.Kind
 TASK_TITLE_LENGTH = 200
@@ -328,39 +328,29 @@ class ActivityDone:
 
 
 @dataclass(frozen=True)
-class LineFigures:
-    """One budget line: planned, spent and what remains, in euros (Decimal)."""
-
-    line: BudgetLine
-    planned: Decimal
-    spent: Decimal
-    expenses: list[Expense] = field(default_factory=list)
-
-    @property
-    def remaining(self) -> Decimal:
-        return euros(self.planned - self.spent)
-
-
-@dataclass(frozen=True)
 class ReportDraft:
     project: Project
     prepared_on: datetime.date
     activities: list[ActivityDone]
     indicators: list[IndicatorProgress]
     partners: list[Partner]
-    lines: list[LineFigures]
+    budget: BudgetSummary
+
+    @property
+    def lines(self) -> list[LineSummary]:
+        return self.budget.lines
 
     @property
     def planned(self) -> Decimal:
-        return euros(sum((row.planned for row in self.lines), Decimal(0)))
+        return self.budget.planned
 
     @property
     def spent(self) -> Decimal:
-        return euros(sum((row.spent for row in self.lines), Decimal(0)))
+        return self.budget.spent
 
     @property
     def remaining(self) -> Decimal:
-        return euros(self.planned - self.spent)
+        return self.budget.remaining
 
     @property
     def expenses(self) -> list[tuple[BudgetLine, Expense]]:
@@ -373,25 +363,6 @@ def evidence_name(expense: Expense) -> str:
     if expense.evidence_name:
         return expense.evidence_name
     return expense.evidence.name.rsplit("/", 1)[-1] if expense.evidence else ""
-
-
-def budget_figures(project: Project) -> list[LineFigures]:
-    """Each budget line with its expenses and the sums (two queries)."""
-    lines = project.budget_lines.prefetch_related(
-        Prefetch("expenses", queryset=Expense.objects.order_by("invoice_date", "pk"))
-    )
-    figures = []
-    for line in lines:
-        expenses = list(line.expenses.all())
-        figures.append(
-            LineFigures(
-                line=line,
-                planned=euros(line.planned_amount),
-                spent=euros(sum((expense.amount for expense in expenses), Decimal(0))),
-                expenses=expenses,
-            )
-        )
-    return figures
 
 
 def _activities_done(project: Project) -> list[ActivityDone]:
@@ -438,7 +409,7 @@ def report_draft(project: Project) -> ReportDraft:
         activities=_activities_done(project),
         indicators=indicator_progress(project),
         partners=list(project.partners.select_related("organisation")),
-        lines=budget_figures(project),
+        budget=budget_summary(project),
     )
 
 

@@ -19,6 +19,7 @@ from sklaida.design import panels
 from sklaida.design.demo_spaces import load_space_projects
 from sklaida.design.models import SpaceItem, SpaceProject
 from sklaida.settings import folder
+from sklaida.testing.pages import text_of
 from sklaida.testing.queries import queries_to_render
 
 LIST_URL = "/dizainas/erdves/"
@@ -43,13 +44,6 @@ def county(personas) -> Library:
 @pytest.fixture
 def exhibition_hall(county) -> Space:
     return Space.objects.get(library=county, name="Parodų erdvė")
-
-
-def text_of(response) -> str:
-    """The page as a person reads it: tags dropped, spaces (also non-breaking) collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html).replace("\xa0", " "))
 
 
 def make_project(personas, library, title="Parodų salės sienų grafika", **fields):

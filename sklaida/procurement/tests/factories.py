@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import Decimal
 
 import factory
@@ -38,10 +37,3 @@ class ContractFactory(factory.django.DjangoModelFactory):
     value_excl_vat = Decimal("5890.00")
     value_incl_vat = Decimal("7126.90")
     signed_on = factory.LazyFunction(timezone.localdate)
-
-
-def text_of(response) -> str:
-    """The page as a person reads it: tags dropped, spaces (also non-breaking) collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html).replace("\xa0", " "))

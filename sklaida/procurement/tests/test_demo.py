@@ -8,7 +8,7 @@ from django.utils import timezone
 from sklaida.archive.models import Proposal
 from sklaida.procurement import demo, splitting
 from sklaida.procurement.models import Contract, PlanLine, ProcurementPlan, PurchaseRequest
-from sklaida.procurement.tests.factories import text_of
+from sklaida.testing.pages import text_of
 
 
 def test_the_demo_has_a_plan_requests_at_each_stage_a_survey_and_contracts(personas, client_as):

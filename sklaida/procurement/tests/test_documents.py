@@ -15,7 +15,8 @@ from django.urls import reverse
 
 from sklaida.procurement import services
 from sklaida.procurement.models import PurchaseRequest, RequestDocument, SupplierSurvey, SurveyOffer
-from sklaida.procurement.tests.factories import new_request, text_of
+from sklaida.procurement.tests.factories import new_request
+from sklaida.testing.pages import text_of
 
 S = PurchaseRequest.Status
 

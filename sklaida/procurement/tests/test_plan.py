@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from sklaida.procurement import services
 from sklaida.procurement.models import Kind, PlanLine, ProcurementPlan
-from sklaida.procurement.tests.factories import text_of
+from sklaida.testing.pages import text_of
 from sklaida.testing.queries import queries_to_render
 
 

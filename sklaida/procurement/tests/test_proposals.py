@@ -10,7 +10,7 @@ from django.urls import reverse
 from sklaida.archive.models import Proposal
 from sklaida.procurement import services
 from sklaida.procurement.models import PurchaseRequest
-from sklaida.procurement.tests.factories import text_of
+from sklaida.testing.pages import text_of
 
 BUTTON = "Parengti pirkimo paraišką"
 

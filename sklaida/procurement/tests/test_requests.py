@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from sklaida.procurement import services
 from sklaida.procurement.models import PurchaseRequest
-from sklaida.procurement.tests.factories import new_request, text_of
+from sklaida.procurement.tests.factories import new_request
+from sklaida.testing.pages import text_of
 from sklaida.testing.queries import queries_to_render
 
 S = PurchaseRequest.Status

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from sklaida.procurement import splitting
 from sklaida.procurement.models import PurchaseRequest
-from sklaida.procurement.tests.factories import new_request, text_of
+from sklaida.procurement.tests.factories import new_request
+from sklaida.testing.pages import text_of
 
 S = PurchaseRequest.Status
 

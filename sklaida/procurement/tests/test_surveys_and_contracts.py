@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from sklaida.contacts.models import Organisation
 from sklaida.procurement.models import Contract, PurchaseRequest
-from sklaida.procurement.tests.factories import ContractFactory, new_request, text_of
+from sklaida.procurement.tests.factories import ContractFactory, new_request
+from sklaida.testing.pages import text_of
 from sklaida.testing.queries import queries_to_render
 
 S = PurchaseRequest.Status

@@ -5,7 +5,6 @@ call's rules on the page, and who may read and change it."""
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
@@ -22,17 +21,11 @@ from sklaida.projects.tests.factories import (
     FundingCallFactory,
     ProjectFactory,
 )
+from sklaida.testing.pages import text_of
 from sklaida.testing.queries import queries_to_render
 
 D = Decimal
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def text_of(response) -> str:
-    """The page as a person reads it: tags dropped, spaces (also non-breaking) collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html).replace("\xa0", " "))
 
 
 def budget_url(project: Project) -> str:

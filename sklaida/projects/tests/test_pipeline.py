@@ -7,7 +7,6 @@ demo holds do not change the rows looked at."""
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
@@ -20,17 +19,12 @@ from sklaida.projects.tests.factories import (
     FundingCallFactory,
     ProjectFactory,
 )
+from sklaida.testing.pages import text_of
 from sklaida.testing.queries import queries_to_render
 
 D = Decimal
 S = Project.Status
 URL = "/projektai/paraiskos/"
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html).replace("\xa0", " "))
 
 
 @pytest.fixture

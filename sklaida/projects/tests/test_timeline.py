@@ -16,6 +16,7 @@ from sklaida.events.tests.factories import EventFactory, at
 from sklaida.projects.forms_timeline import offered_events
 from sklaida.projects.models import Activity
 from sklaida.projects.tests.factories import ActivityFactory, ProjectFactory
+from sklaida.testing.pages import text_of
 from sklaida.testing.queries import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +28,6 @@ def in_days(days: int) -> datetime.date:
 
 def lithuanian(day: datetime.date) -> str:
     return formats.date_format(day, "DATE_FORMAT")
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html).replace("\xa0", " "))
 
 
 @pytest.fixture
